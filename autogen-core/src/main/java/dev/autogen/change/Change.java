@@ -1,0 +1,227 @@
+package dev.autogen.change;
+
+import dev.autogen.schema.Column;
+import dev.autogen.schema.Constraint;
+import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.Identity;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.QualifiedName;
+import dev.autogen.schema.Sequence;
+import dev.autogen.schema.Table;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One step of a migration. The diff emits these, a migration's {@code op.*} calls build the same
+ * values, and the SQL writer turns them into statements. Every change knows its reverse, which is
+ * how downgrades are written: the reversed list of reversed changes.
+ *
+ * <p>A drop carries the definition of what it drops when it is known (always, when the diff made
+ * it); without it the drop has no reverse.
+ */
+public sealed interface Change {
+
+    /** The change that undoes this one. */
+    Change reverse();
+
+    /** The changes that undo {@code changes}: the reversed list of reversed changes. */
+    static java.util.List<Change> inverseOf(java.util.List<Change> changes) {
+        java.util.List<Change> result = new java.util.ArrayList<>();
+        for (int i = changes.size() - 1; i >= 0; i--) {
+            result.add(changes.get(i).reverse());
+        }
+        return java.util.List.copyOf(result);
+    }
+
+    /** One line for people: what the step does. */
+    String describe();
+
+    /** What a reviewer must know before running this step, if anything. */
+    default Optional<Hazard> hazard() {
+        return Optional.empty();
+    }
+
+    record CreateSchema(String schema) implements Change {
+        public Change reverse() { return new DropSchema(schema); }
+        public String describe() { return "create schema " + schema; }
+    }
+
+    record DropSchema(String schema) implements Change {
+        public Change reverse() { return new CreateSchema(schema); }
+        public String describe() { return "drop schema " + schema; }
+    }
+
+    record CreateSequence(Sequence sequence) implements Change {
+        public Change reverse() { return new DropSequence(sequence.name(), sequence); }
+        public String describe() { return "create sequence " + sequence.name(); }
+    }
+
+    record DropSequence(QualifiedName name, Sequence definition) implements Change {
+        public Change reverse() { return new CreateSequence(require(definition, this)); }
+        public String describe() { return "drop sequence " + name; }
+    }
+
+    record AlterSequence(Sequence from, Sequence to) implements Change {
+        public Change reverse() { return new AlterSequence(to, from); }
+        public String describe() { return "alter sequence " + to.name(); }
+    }
+
+    /** Creates a table with its columns, primary key, unique and check constraints. */
+    record CreateTable(Table table) implements Change {
+        public CreateTable {
+            table = table.withoutForeignKeysAndIndexes();
+        }
+        public Change reverse() { return new DropTable(table.name(), table); }
+        public String describe() { return "create table " + table.name(); }
+    }
+
+    record DropTable(QualifiedName name, Table definition) implements Change {
+        public Change reverse() { return new CreateTable(require(definition, this)); }
+        public String describe() { return "drop table " + name; }
+        public Optional<Hazard> hazard() {
+            return Optional.of(new Hazard(Hazard.Kind.DATA_LOSS, "drops table " + name + " and all its rows"));
+        }
+    }
+
+    record AddColumn(QualifiedName table, Column column) implements Change {
+        public Change reverse() { return new DropColumn(table, column.name(), column); }
+        public String describe() { return "add column " + table + "." + column.name(); }
+        public Optional<Hazard> hazard() {
+            if (!column.nullable() && column.defaultValue() == null && column.identity() == null) {
+                return Optional.of(new Hazard(Hazard.Kind.FAILS_ON_EXISTING_ROWS,
+                        "adds NOT NULL column " + table + "." + column.name() + " without a default: fails if the table has rows"));
+            }
+            return Optional.empty();
+        }
+    }
+
+    record DropColumn(QualifiedName table, String column, Column definition) implements Change {
+        public Change reverse() { return new AddColumn(table, require(definition, this)); }
+        public String describe() { return "drop column " + table + "." + column; }
+        public Optional<Hazard> hazard() {
+            return Optional.of(new Hazard(Hazard.Kind.DATA_LOSS, "drops column " + table + "." + column + " and its data"));
+        }
+    }
+
+    record AlterColumnType(QualifiedName table, String column, String fromType, String toType) implements Change {
+        public Change reverse() { return new AlterColumnType(table, column, toType, fromType); }
+        public String describe() {
+            return "alter column " + table + "." + column + " type " + fromType + " -> " + toType;
+        }
+        public Optional<Hazard> hazard() {
+            return switch (TypeWidening.compare(fromType, toType)) {
+                case WIDENS -> Optional.empty();
+                case NARROWS -> Optional.of(new Hazard(Hazard.Kind.MAY_LOSE_DATA,
+                        "narrows " + table + "." + column + " from " + fromType + " to " + toType
+                                + ": values that do not fit make it fail or are cut"));
+                case CONVERTS -> Optional.of(new Hazard(Hazard.Kind.MAY_LOSE_DATA,
+                        "converts " + table + "." + column + " from " + fromType + " to " + toType
+                                + ": values that do not cast make it fail, and the table is rewritten under an exclusive lock"));
+            };
+        }
+    }
+
+    record AlterColumnNullable(QualifiedName table, String column, boolean nullable) implements Change {
+        public Change reverse() { return new AlterColumnNullable(table, column, !nullable); }
+        public String describe() {
+            return "alter column " + table + "." + column + (nullable ? " drop not null" : " set not null");
+        }
+        public Optional<Hazard> hazard() {
+            return nullable ? Optional.empty() : Optional.of(new Hazard(Hazard.Kind.FAILS_ON_EXISTING_ROWS,
+                    "makes " + table + "." + column + " NOT NULL: fails if any row holds NULL there"));
+        }
+    }
+
+    /** Sets ({@code to} not null) or drops ({@code to} null) a column default. */
+    record AlterColumnDefault(QualifiedName table, String column, String from, String to) implements Change {
+        public Change reverse() { return new AlterColumnDefault(table, column, to, from); }
+        public String describe() {
+            return "alter column " + table + "." + column + (to == null ? " drop default" : " set default " + to);
+        }
+    }
+
+    /** Adds, drops or changes how an identity column generates values; null means no identity. */
+    record AlterColumnIdentity(QualifiedName table, String column, Identity from, Identity to) implements Change {
+        public Change reverse() { return new AlterColumnIdentity(table, column, to, from); }
+        public String describe() {
+            return "alter column " + table + "." + column
+                    + (to == null ? " drop identity" : " generated " + to.sql() + " as identity");
+        }
+    }
+
+    record AddConstraint(QualifiedName table, Constraint constraint) implements Change {
+        public Change reverse() { return new DropConstraint(table, constraint.name(), constraint); }
+        public String describe() {
+            return "add " + constraint.kind() + " " + constraint.name() + " on " + table + describeTarget(constraint);
+        }
+    }
+
+    record DropConstraint(QualifiedName table, String name, Constraint definition) implements Change {
+        public Change reverse() { return new AddConstraint(table, require(definition, this)); }
+        public String describe() {
+            String kind = definition == null ? "constraint" : definition.kind();
+            return "drop " + kind + " " + name + " on " + table + describeTarget(definition);
+        }
+    }
+
+    record RenameConstraint(QualifiedName table, String from, String to) implements Change {
+        public Change reverse() { return new RenameConstraint(table, to, from); }
+        public String describe() { return "rename constraint " + from + " on " + table + " to " + to; }
+    }
+
+    record CreateIndex(QualifiedName table, Index index) implements Change {
+        public Change reverse() { return new DropIndex(table, index.name(), index); }
+        public String describe() {
+            return "create " + (index.isUnique() ? "unique " : "") + "index " + index.name() + " on " + table
+                    + " (" + String.join(", ", index.keys()) + ")";
+        }
+    }
+
+    record DropIndex(QualifiedName table, String name, Index definition) implements Change {
+        public Change reverse() { return new CreateIndex(table, require(definition, this)); }
+        public String describe() { return "drop index " + name + " on " + table; }
+    }
+
+    record RenameIndex(QualifiedName table, String from, String to) implements Change {
+        public Change reverse() { return new RenameIndex(table, to, from); }
+        public String describe() { return "rename index " + from + " on " + table + " to " + to; }
+    }
+
+    record SetTableComment(QualifiedName table, String from, String to) implements Change {
+        public Change reverse() { return new SetTableComment(table, to, from); }
+        public String describe() { return (to == null ? "drop comment on table " : "comment on table ") + table; }
+    }
+
+    record SetColumnComment(QualifiedName table, String column, String from, String to) implements Change {
+        public Change reverse() { return new SetColumnComment(table, column, to, from); }
+        public String describe() {
+            return (to == null ? "drop comment on column " : "comment on column ") + table + "." + column;
+        }
+    }
+
+    /** Hand-written SQL in a migration; its reverse is the SQL given for the other direction, if any. */
+    record ExecuteSql(String sql, String reverseSql) implements Change {
+        public ExecuteSql {
+            Objects.requireNonNull(sql, "sql");
+        }
+        public Change reverse() {
+            if (reverseSql == null) {
+                throw new IllegalStateException("execute(\"" + sql + "\") has no reverse SQL");
+            }
+            return new ExecuteSql(reverseSql, sql);
+        }
+        public String describe() { return "execute " + sql; }
+    }
+
+    private static String describeTarget(Constraint constraint) {
+        return constraint instanceof ForeignKey fk ? " -> " + fk.referencedTable() : "";
+    }
+
+    private static <T> T require(T definition, Change change) {
+        if (definition == null) {
+            throw new IllegalStateException("'" + change.describe() + "' was given without the definition its reverse needs");
+        }
+        return definition;
+    }
+}

@@ -1,0 +1,299 @@
+package dev.autogen.command;
+
+import dev.autogen.AutogenException;
+import dev.autogen.change.Change;
+import dev.autogen.change.Hazard;
+import dev.autogen.db.ConnectionSpec;
+import dev.autogen.db.ScratchServer;
+import dev.autogen.db.ScratchServer.ScratchDatabase;
+import dev.autogen.diff.SchemaDiff;
+import dev.autogen.entity.HibernateModel;
+import dev.autogen.introspect.Introspector;
+import dev.autogen.render.MigrationRenderer;
+import dev.autogen.render.MigrationRenderer.MigrationSource;
+import dev.autogen.runner.MigrationRunner;
+import dev.autogen.schema.Schema;
+import dev.autogen.script.MigrationFile;
+import dev.autogen.script.RevisionGraph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The goals, as a user runs them: revision, check, upgrade, downgrade, current, history. The
+ * Maven plugin and tests call these; nothing here knows about Maven.
+ */
+public final class Autogen {
+
+    private static final DateTimeFormatter CLASS_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Settings settings;
+    private final Log log;
+
+    public Autogen(Settings settings, Log log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /** The outcome of {@link #revision}: the changes found and the file written, if any. */
+    public record RevisionResult(List<Change> changes, Optional<Path> file) {
+    }
+
+    /** Compares the entities with the migrations (or the live database) and writes a migration for the difference. */
+    public RevisionResult revision(String message) {
+        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        List<Change> changes = diff(graph, true);
+        if (changes.isEmpty()) {
+            log.info("No changes: the " + currentSideName() + " already match the entities. Nothing written.");
+            return new RevisionResult(changes, Optional.empty());
+        }
+        ZonedDateTime now = ZonedDateTime.now(settings.clock()).truncatedTo(ChronoUnit.SECONDS);
+        String text = message == null ? "" : message.strip();
+        String className = "M" + CLASS_TIME.format(now) + slug(text);
+        String revision = HexFormat.of().formatHex(randomBytes());
+        MigrationSource source = new MigrationSource(settings.migrationsPackage(), className, revision,
+                graph.head(), text, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now), changes);
+        String java = new MigrationRenderer(settings.templatesDirectory()).render(source);
+        Path file = settings.migrationsDirectory().resolve(className + ".java");
+        try {
+            Files.createDirectories(settings.migrationsDirectory());
+            Files.writeString(file, java, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AutogenException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        report(changes);
+        log.info("Wrote " + file);
+        return new RevisionResult(changes, Optional.of(file));
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Fails with the list of differences when the entities and the migrations (or live database) differ. */
+    public List<Change> check() {
+        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        List<Change> changes = diff(graph, false);
+        if (changes.isEmpty()) {
+            log.info("The " + currentSideName() + " match the entities.");
+            return changes;
+        }
+        StringBuilder message = new StringBuilder("Model drift: the entities differ from the ").append(currentSideName())
+                .append(" (").append(changes.size()).append(changes.size() == 1 ? " change" : " changes").append("):");
+        for (Change change : changes) {
+            message.append("\n  - ").append(change.describe());
+        }
+        message.append("\nRun mvn autogen:revision -Dmessage=\"...\" and commit the migration it writes.");
+        throw new AutogenException(message.toString());
+    }
+
+    /** Applies migrations up to {@code target} ("head" or a revision id) on the live database. */
+    public List<MigrationFile> upgrade(String target) {
+        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        try (Connection connection = requireDatabase().connect()) {
+            List<MigrationFile> applied = runner(connection, graph).upgrade(target);
+            log.info(applied.isEmpty() ? "Already at " + describe(graph, graph.head()) + "; nothing to apply."
+                    : "Upgraded to " + describe(graph, applied.get(applied.size() - 1).revision()) + ".");
+            return applied;
+        } catch (SQLException e) {
+            throw new AutogenException("Lost the connection to " + settings.database() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reverts migrations on the live database down to {@code target}: -1, -N, base or a revision id. */
+    public List<MigrationFile> downgrade(String target) {
+        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        try (Connection connection = requireDatabase().connect()) {
+            MigrationRunner runner = runner(connection, graph);
+            List<MigrationFile> reverted = runner.downgrade(target);
+            log.info(reverted.isEmpty() ? "Nothing to revert." : "Downgraded to " + describe(graph, runner.current()) + ".");
+            return reverted;
+        } catch (SQLException e) {
+            throw new AutogenException("Lost the connection to " + settings.database() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The revision the live database is at, or null at base. */
+    public String current() {
+        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        try (Connection connection = requireDatabase().connect()) {
+            String current = runner(connection, graph).current();
+            String head = graph.head();
+            log.info("Current revision: " + describe(graph, current)
+                    + (current != null && current.equals(head) ? " (head)" : head == null ? "" : "; head is " + head));
+            return current;
+        } catch (SQLException e) {
+            throw new AutogenException("Lost the connection to " + settings.database() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The migrations from newest to oldest, marking the live database's revision when a database is given. */
+    public List<MigrationFile> history() {
+        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        String current = null;
+        if (settings.database() != null) {
+            try (Connection connection = settings.database().connect()) {
+                current = runner(connection, graph).current();
+            } catch (SQLException e) {
+                throw new AutogenException("Lost the connection to " + settings.database() + ": " + e.getMessage(), e);
+            }
+        }
+        if (graph.isEmpty()) {
+            log.info("No migrations in " + settings.migrationsDirectory());
+        }
+        List<MigrationFile> newestFirst = new ArrayList<>(graph.ordered());
+        java.util.Collections.reverse(newestFirst);
+        for (MigrationFile m : newestFirst) {
+            String marks = (m.revision().equals(graph.head()) ? " (head)" : "")
+                    + (m.revision().equals(current) ? " (current)" : "");
+            log.info((m.isFirst() ? "<base>" : m.parent()) + " -> " + m.revision() + marks + ", " + m.message()
+                    + "  [" + m.simpleClassName() + ", " + m.created() + "]");
+        }
+        return graph.ordered();
+    }
+
+    /** The changes that turn the current side (live database or replayed migrations) into the entities' schema. */
+    public List<Change> diff() {
+        return diff(RevisionGraph.read(settings.migrationsDirectory()), false);
+    }
+
+    private List<Change> diff(RevisionGraph graph, boolean requireHead) {
+        ScratchServer scratch = new ScratchServer(requireScratch());
+        Schema target = targetSchema(scratch);
+        Schema current;
+        Introspector introspector = new Introspector(name -> name.equals(settings.versionTable()));
+        if (settings.database() != null) {
+            try (Connection connection = settings.database().connect()) {
+                if (requireHead) {
+                    String at = runner(connection, graph).current();
+                    if (!java.util.Objects.equals(at, graph.head())) {
+                        throw new AutogenException("The database " + settings.database() + " is at " + describe(graph, at)
+                                + " but the newest migration is " + graph.head() + ": run mvn autogen:upgrade first");
+                    }
+                }
+                Set<String> schemas = new LinkedHashSet<>(target.schemaNames());
+                schemas.add("public");
+                current = introspector.read(connection, schemas);
+            } catch (SQLException e) {
+                throw new AutogenException("Cannot read the schema of " + settings.database() + ": " + e.getMessage(), e);
+            }
+        } else {
+            try (ScratchDatabase replay = scratch.create("replay"); Connection connection = replay.connect()) {
+                if (!graph.isEmpty()) {
+                    log.info("Replaying " + graph.ordered().size() + " migration(s) into a scratch database");
+                    runner(connection, graph).upgrade("head");
+                }
+                current = introspector.read(connection, Introspector.userSchemas(connection));
+            } catch (SQLException e) {
+                throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
+            }
+        }
+        return SchemaDiff.compare(current, target);
+    }
+
+    /** The schema the entities want: Hibernate's own DDL run on an empty scratch database and read back. */
+    public Schema targetSchema(ScratchServer scratch) {
+        try (HibernateModel model = HibernateModel.boot(settings.classLoader(), settings.packages(), settings.hibernateSettings());
+             ScratchDatabase database = scratch.create("target");
+             Connection connection = database.connect()) {
+            applyHibernateDdl(connection, model.createStatements());
+            Set<String> schemas = new LinkedHashSet<>(Introspector.userSchemas(connection));
+            return new Introspector(name -> false).read(connection, schemas);
+        } catch (SQLException e) {
+            throw new AutogenException("Cannot read the entities' schema from the scratch database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs Hibernate's schema-export statements, failing with the statement PostgreSQL refused. */
+    public static void applyHibernateDdl(Connection connection, List<String> statements) {
+        try (Statement jdbc = connection.createStatement()) {
+            for (String sql : statements) {
+                try {
+                    jdbc.execute(sql);
+                } catch (SQLException e) {
+                    throw new AutogenException("PostgreSQL refuses the DDL Hibernate writes for the entities: " + sql
+                            + ": " + e.getMessage().lines().findFirst().orElse("")
+                            + ". Fix the mapping (columnDefinition, @ColumnDefault, @Check ...).", e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new AutogenException("Cannot run DDL on the scratch database: " + e.getMessage(), e);
+        }
+    }
+
+    private MigrationRunner runner(Connection connection, RevisionGraph graph) {
+        return new MigrationRunner(connection, graph, settings.versionTable(),
+                MigrationRunner.classLoading(settings.classLoader()), log::info);
+    }
+
+    private void report(List<Change> changes) {
+        log.info("Changes (" + changes.size() + "):");
+        for (Change change : changes) {
+            log.info("  - " + change.describe());
+        }
+        List<Hazard> hazards = changes.stream().flatMap(c -> c.hazard().stream()).toList();
+        for (Hazard hazard : hazards) {
+            log.warn(hazard.toString());
+        }
+    }
+
+    private String currentSideName() {
+        return settings.database() == null ? "migrations" : "database " + settings.database().url();
+    }
+
+    private ConnectionSpec requireDatabase() {
+        if (settings.database() == null) {
+            throw new AutogenException("No database given: set -Dautogen.url=jdbc:postgresql://host:port/database "
+                    + "(with autogen.user and autogen.password) or the DATABASE_URL environment variable");
+        }
+        return settings.database();
+    }
+
+    private ConnectionSpec requireScratch() {
+        if (settings.scratch() == null) {
+            throw new IllegalStateException("no scratch server configured");
+        }
+        return settings.scratch();
+    }
+
+    private static String describe(RevisionGraph graph, String revision) {
+        if (revision == null) {
+            return "base (no migration applied)";
+        }
+        return graph.find(revision).map(m -> revision + " (" + m.simpleClassName() + ")").orElse(revision);
+    }
+
+    /** "add order status" becomes "_AddOrderStatus": a Java identifier part that reads like the message. */
+    static String slug(String message) {
+        StringBuilder out = new StringBuilder();
+        for (String word : message.split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty()) {
+                out.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+            }
+            if (out.length() >= 60) {
+                break;
+            }
+        }
+        return out.isEmpty() ? "" : "_" + out;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.autogen.command;
+
+import dev.autogen.db.ConnectionSpec;
+import dev.autogen.schema.QualifiedName;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a project uses autogen.
+ *
+ * @param packages             packages (with sub-packages) that hold the entities
+ * @param migrationsDirectory  source directory of the migrations package
+ * @param migrationsPackage    Java package of the migration classes
+ * @param database             the live database, or null to work on a scratch replay of the migrations
+ * @param scratch              a server autogen may create throw-away databases on
+ * @param versionTable         the table that records applied revisions
+ * @param hibernateSettings    Hibernate settings the application runs with (naming strategies, ...)
+ * @param templatesDirectory   a directory with the project's own migration template, or null
+ * @param classLoader          loads the entities and the compiled migrations
+ * @param clock                the time written into new migrations
+ */
+public record Settings(List<String> packages, Path migrationsDirectory, String migrationsPackage,
+                       ConnectionSpec database, ConnectionSpec scratch, QualifiedName versionTable,
+                       Map<String, Object> hibernateSettings, Path templatesDirectory, ClassLoader classLoader,
+                       Clock clock) {
+
+    public static final QualifiedName DEFAULT_VERSION_TABLE = new QualifiedName("public", "autogen_version");
+
+    public Settings {
+        packages = List.copyOf(packages);
+        hibernateSettings = Map.copyOf(hibernateSettings);
+        versionTable = versionTable == null ? DEFAULT_VERSION_TABLE : versionTable;
+        clock = clock == null ? Clock.systemUTC() : clock;
+    }
+
+    public Settings withDatabase(ConnectionSpec database) {
+        return new Settings(packages, migrationsDirectory, migrationsPackage, database, scratch, versionTable,
+                hibernateSettings, templatesDirectory, classLoader, clock);
+    }
+
+    public Settings withClock(Clock clock) {
+        return new Settings(packages, migrationsDirectory, migrationsPackage, database, scratch, versionTable,
+                hibernateSettings, templatesDirectory, classLoader, clock);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.autogen.diff;
+
+import dev.autogen.change.Change;
+import dev.autogen.change.Change.AddColumn;
+import dev.autogen.change.Change.AddConstraint;
+import dev.autogen.change.Change.AlterColumnDefault;
+import dev.autogen.change.Change.AlterColumnIdentity;
+import dev.autogen.change.Change.AlterColumnNullable;
+import dev.autogen.change.Change.AlterColumnType;
+import dev.autogen.change.Change.AlterSequence;
+import dev.autogen.change.Change.CreateIndex;
+import dev.autogen.change.Change.CreateSchema;
+import dev.autogen.change.Change.CreateSequence;
+import dev.autogen.change.Change.CreateTable;
+import dev.autogen.change.Change.DropColumn;
+import dev.autogen.change.Change.DropConstraint;
+import dev.autogen.change.Change.DropIndex;
+import dev.autogen.change.Change.DropSchema;
+import dev.autogen.change.Change.DropSequence;
+import dev.autogen.change.Change.DropTable;
+import dev.autogen.change.Change.RenameConstraint;
+import dev.autogen.change.Change.RenameIndex;
+import dev.autogen.change.Change.SetColumnComment;
+import dev.autogen.change.Change.SetTableComment;
+import dev.autogen.schema.Column;
+import dev.autogen.schema.Constraint;
+import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.QualifiedName;
+import dev.autogen.schema.Schema;
+import dev.autogen.schema.Sequence;
+import dev.autogen.schema.Table;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+/**
+ * Compares the schema a database has with the schema the entities want, and returns the changes
+ * that turn the first into the second, in an order PostgreSQL accepts. A pure function of two values.
+ *
+ * <p>Constraints and indexes are matched by what they mean; a match under another name becomes a
+ * rename, so the names end up being the target's.
+ */
+public final class SchemaDiff {
+
+    /** The order in which kinds of steps run, so that every step finds what it needs. */
+    private enum Phase {
+        CREATE_SCHEMAS, SEQUENCES, DROP_FOREIGN_KEYS, DROP_INDEXES, DROP_CONSTRAINTS, DROP_COLUMNS, DROP_TABLES,
+        CREATE_TABLES, ADD_COLUMNS, ALTER_COLUMNS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
+        DROP_SEQUENCES, DROP_SCHEMAS
+    }
+
+    private final Map<Phase, List<Change>> phases = new EnumMap<>(Phase.class);
+
+    private SchemaDiff() {
+        for (Phase phase : Phase.values()) {
+            phases.put(phase, new ArrayList<>());
+        }
+    }
+
+    public static List<Change> compare(Schema current, Schema target) {
+        SchemaDiff diff = new SchemaDiff();
+        diff.compareSchemas(current, target);
+        List<Change> result = new ArrayList<>();
+        diff.phases.values().forEach(result::addAll);
+        return List.copyOf(result);
+    }
+
+    private void add(Phase phase, Change change) {
+        phases.get(phase).add(change);
+    }
+
+    private void compareSchemas(Schema current, Schema target) {
+        for (String schema : target.schemaNames()) {
+            if (!current.schemaNames().contains(schema)) {
+                add(Phase.CREATE_SCHEMAS, new CreateSchema(schema));
+            }
+        }
+        for (String schema : current.schemaNames()) {
+            if (!target.schemaNames().contains(schema)) {
+                add(Phase.DROP_SCHEMAS, new DropSchema(schema));
+            }
+        }
+        for (Sequence wanted : target.sequences().values()) {
+            Sequence existing = current.sequences().get(wanted.name());
+            if (existing == null) {
+                add(Phase.SEQUENCES, new CreateSequence(wanted));
+            } else if (!existing.equals(wanted)) {
+                add(Phase.SEQUENCES, new AlterSequence(existing, wanted));
+            }
+        }
+        for (Sequence existing : current.sequences().values()) {
+            if (!target.sequences().containsKey(existing.name())) {
+                add(Phase.DROP_SEQUENCES, new DropSequence(existing.name(), existing));
+            }
+        }
+        for (Table wanted : target.tables().values()) {
+            Table existing = current.tables().get(wanted.name());
+            if (existing == null) {
+                createTable(wanted);
+            } else {
+                compareTables(existing, wanted);
+            }
+        }
+        for (Table existing : current.tables().values()) {
+            if (!target.tables().containsKey(existing.name())) {
+                dropTable(existing);
+            }
+        }
+    }
+
+    private void createTable(Table table) {
+        add(Phase.CREATE_TABLES, new CreateTable(table));
+        table.indexes().forEach(index -> add(Phase.CREATE_INDEXES, new CreateIndex(table.name(), index)));
+        table.foreignKeys().forEach(fk -> add(Phase.ADD_FOREIGN_KEYS, new AddConstraint(table.name(), fk)));
+    }
+
+    private void dropTable(Table table) {
+        table.foreignKeys().forEach(fk -> add(Phase.DROP_FOREIGN_KEYS, new DropConstraint(table.name(), fk.name(), fk)));
+        table.indexes().forEach(index -> add(Phase.DROP_INDEXES, new DropIndex(table.name(), index.name(), index)));
+        add(Phase.DROP_TABLES, new DropTable(table.name(), table.withoutForeignKeysAndIndexes()));
+    }
+
+    private void compareTables(Table current, Table target) {
+        QualifiedName table = target.name();
+        for (Column wanted : target.columns()) {
+            current.column(wanted.name()).ifPresentOrElse(
+                    existing -> compareColumns(table, existing, wanted),
+                    () -> add(Phase.ADD_COLUMNS, new AddColumn(table, wanted)));
+        }
+        for (Column existing : current.columns()) {
+            if (target.column(existing.name()).isEmpty()) {
+                add(Phase.DROP_COLUMNS, new DropColumn(table, existing.name(), existing));
+            }
+        }
+        if (!Objects.equals(current.comment(), target.comment())) {
+            add(Phase.ALTER_COLUMNS, new SetTableComment(table, current.comment(), target.comment()));
+        }
+        compareConstraints(table, current.inlineConstraints(), target.inlineConstraints(), Phase.DROP_CONSTRAINTS,
+                Phase.ADD_CONSTRAINTS);
+        compareConstraints(table, List.copyOf(current.foreignKeys()), List.copyOf(target.foreignKeys()),
+                Phase.DROP_FOREIGN_KEYS, Phase.ADD_FOREIGN_KEYS);
+        compareIndexes(table, current.indexes(), target.indexes());
+    }
+
+    private void compareColumns(QualifiedName table, Column current, Column target) {
+        String name = target.name();
+        if (current.identity() != null && target.identity() == null) {
+            add(Phase.ALTER_COLUMNS, new AlterColumnIdentity(table, name, current.identity(), null));
+        }
+        boolean defaultChanges = !Objects.equals(current.defaultValue(), target.defaultValue());
+        if (defaultChanges && target.defaultValue() == null) {
+            add(Phase.ALTER_COLUMNS, new AlterColumnDefault(table, name, current.defaultValue(), null));
+        }
+        if (!current.type().equals(target.type())) {
+            add(Phase.ALTER_COLUMNS, new AlterColumnType(table, name, current.type(), target.type()));
+        }
+        if (current.nullable() != target.nullable()) {
+            add(Phase.ALTER_COLUMNS, new AlterColumnNullable(table, name, target.nullable()));
+        }
+        if (defaultChanges && target.defaultValue() != null) {
+            add(Phase.ALTER_COLUMNS, new AlterColumnDefault(table, name, current.defaultValue(), target.defaultValue()));
+        }
+        if (target.identity() != null && !target.identity().equals(current.identity())) {
+            add(Phase.ALTER_COLUMNS, new AlterColumnIdentity(table, name, current.identity(), target.identity()));
+        }
+        if (!Objects.equals(current.comment(), target.comment())) {
+            add(Phase.ALTER_COLUMNS, new SetColumnComment(table, name, current.comment(), target.comment()));
+        }
+    }
+
+    private void compareConstraints(QualifiedName table, List<Constraint> current, List<Constraint> target,
+                                    Phase dropPhase, Phase addPhase) {
+        match(current, target, Constraint::name, Constraint::sameMeaning, new Matches<>() {
+            public void renamed(Constraint from, Constraint to) {
+                add(Phase.ALTER_COLUMNS, new RenameConstraint(table, from.name(), to.name()));
+            }
+
+            public void added(Constraint wanted) {
+                add(wanted instanceof ForeignKey ? Phase.ADD_FOREIGN_KEYS : addPhase, new AddConstraint(table, wanted));
+            }
+
+            public void dropped(Constraint existing) {
+                add(existing instanceof ForeignKey ? Phase.DROP_FOREIGN_KEYS : dropPhase,
+                        new DropConstraint(table, existing.name(), existing));
+            }
+        });
+    }
+
+    private void compareIndexes(QualifiedName table, List<Index> current, List<Index> target) {
+        match(current, target, Index::name, Index::sameMeaning, new Matches<>() {
+            public void renamed(Index from, Index to) {
+                add(Phase.ALTER_COLUMNS, new RenameIndex(table, from.name(), to.name()));
+            }
+
+            public void added(Index wanted) {
+                add(Phase.CREATE_INDEXES, new CreateIndex(table, wanted));
+            }
+
+            public void dropped(Index existing) {
+                add(Phase.DROP_INDEXES, new DropIndex(table, existing.name(), existing));
+            }
+        });
+    }
+
+    private interface Matches<T> {
+        void renamed(T from, T to);
+
+        void added(T wanted);
+
+        void dropped(T existing);
+    }
+
+    /**
+     * Pairs current and target objects: first the identical ones, then those that mean the same
+     * under another name (renamed); the rest is dropped and added.
+     */
+    private static <T> void match(List<T> current, List<T> target, Function<T, String> name,
+                                  BiPredicate<T, T> sameMeaning, Matches<T> matches) {
+        Set<T> unmatchedCurrent = new LinkedHashSet<>(current);
+        List<T> unmatchedTarget = new ArrayList<>();
+        for (T wanted : target) {
+            if (!unmatchedCurrent.remove(wanted)) {
+                unmatchedTarget.add(wanted);
+            }
+        }
+        for (T wanted : unmatchedTarget) {
+            T renamed = unmatchedCurrent.stream().filter(existing -> sameMeaning.test(existing, wanted)).findFirst().orElse(null);
+            if (renamed != null && target.stream().noneMatch(t -> name.apply(t).equals(name.apply(renamed)))) {
+                unmatchedCurrent.remove(renamed);
+                matches.renamed(renamed, wanted);
+            } else {
+                matches.added(wanted);
+            }
+        }
+        unmatchedCurrent.forEach(matches::dropped);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.autogen.entity;
+
+import dev.autogen.AutogenException;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.tool.schema.SourceType;
+import org.hibernate.tool.schema.TargetType;
+import org.hibernate.tool.schema.internal.ExceptionHandlerHaltImpl;
+import org.hibernate.tool.schema.spi.ContributableMatcher;
+import org.hibernate.tool.schema.spi.ExecutionOptions;
+import org.hibernate.tool.schema.spi.SchemaManagementTool;
+import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
+import org.hibernate.tool.schema.spi.ScriptSourceInput;
+import org.hibernate.tool.schema.spi.ScriptTargetOutput;
+import org.hibernate.tool.schema.spi.SourceDescriptor;
+import org.hibernate.tool.schema.spi.TargetDescriptor;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What the entities mean, as Hibernate itself reads them: its boot metamodel with the PostgreSQL
+ * dialect, and the DDL its schema export would run. Built without a database connection.
+ */
+public final class HibernateModel implements AutoCloseable {
+
+    // Hibernate's boot logs INFO lines through JUL when no other logging backend is on the class path
+    private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
+
+    private final StandardServiceRegistry registry;
+    private final Metadata metadata;
+
+    private HibernateModel(StandardServiceRegistry registry, Metadata metadata) {
+        this.registry = registry;
+        this.metadata = metadata;
+    }
+
+    /**
+     * Boots Hibernate's metamodel for the classes in {@code packages}.
+     *
+     * @param settings Hibernate settings the application uses (naming strategies and the like)
+     */
+    public static HibernateModel boot(ClassLoader loader, List<String> packages, Map<String, Object> settings) {
+        EntityScanner.Scan scan = EntityScanner.scan(loader, packages);
+        return boot(loader, scan.annotatedClasses(), scan.packages(), settings);
+    }
+
+    public static HibernateModel boot(ClassLoader loader, List<Class<?>> classes, List<String> packageInfos,
+                                      Map<String, Object> settings) {
+        HIBERNATE_LOG.setLevel(Level.WARNING);
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
+        Map<String, Object> all = new HashMap<>();
+        all.put(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName());
+        all.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+        all.put(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, "true");
+        all.put(AvailableSettings.FORMAT_SQL, "false");
+        all.putAll(settings);
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(all).build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            classes.forEach(sources::addAnnotatedClass);
+            packageInfos.forEach(sources::addPackage);
+            Metadata metadata = sources.getMetadataBuilder().build();
+            ((org.hibernate.boot.spi.MetadataImplementor) metadata).validate();
+            return new HibernateModel(registry, metadata);
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw new AutogenException("Hibernate rejects the entities: " + reason(e)
+                    + " Fix the mapping, then run again.", e);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        String message = e.getMessage();
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+            if (cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+        }
+        message = message == null ? e.getClass().getSimpleName() : message.strip().replaceAll("\\s+", " ");
+        return message.endsWith(".") ? message : message + ".";
+    }
+
+    public Metadata metadata() {
+        return metadata;
+    }
+
+    public StandardServiceRegistry registry() {
+        return registry;
+    }
+
+    /** The statements Hibernate's schema export runs to create the schema from nothing, in its order. */
+    public List<String> createStatements() {
+        Map<String, Object> config = new HashMap<>(registry.requireService(ConfigurationService.class).getSettings());
+        ExecutionOptions options = SchemaManagementToolCoordinator.buildExecutionOptions(config, ExceptionHandlerHaltImpl.INSTANCE);
+        List<String> statements = new ArrayList<>();
+        ScriptTargetOutput output = new ScriptTargetOutput() {
+            public void prepare() {
+            }
+
+            public void accept(String command) {
+                statements.add(command);
+            }
+
+            public void release() {
+            }
+        };
+        registry.requireService(SchemaManagementTool.class).getSchemaCreator(config).doCreation(metadata, options,
+                ContributableMatcher.ALL,
+                new SourceDescriptor() {
+                    public SourceType getSourceType() {
+                        return SourceType.METADATA;
+                    }
+
+                    public ScriptSourceInput getScriptSourceInput() {
+                        return null;
+                    }
+                },
+                new TargetDescriptor() {
+                    public EnumSet<TargetType> getTargetTypes() {
+                        return EnumSet.of(TargetType.SCRIPT);
+                    }
+
+                    public ScriptTargetOutput getScriptTargetOutput() {
+                        return output;
+                    }
+                });
+        return List.copyOf(statements);
+    }
+
+    /** The PostgreSQL schemas the mapping puts tables or sequences in; {@code public} for the default one. */
+    public Set<String> schemaNames() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add("public");
+        metadata.getDatabase().getNamespaces().forEach(namespace -> {
+            if (namespace.getPhysicalName().schema() != null) {
+                var schema = namespace.getPhysicalName().schema();
+                // PostgreSQL folds unquoted identifiers to lower case
+                names.add(schema.isQuoted() ? schema.getText() : schema.getText().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        return names;
+    }
+
+    @Override
+    public void close() {
+        StandardServiceRegistryBuilder.destroy(registry);
+    }
+}

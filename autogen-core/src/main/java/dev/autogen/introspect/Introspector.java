@@ -1,0 +1,263 @@
+package dev.autogen.introspect;
+
+import dev.autogen.schema.CheckConstraint;
+import dev.autogen.schema.Column;
+import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.Identity;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.PrimaryKey;
+import dev.autogen.schema.QualifiedName;
+import dev.autogen.schema.Schema;
+import dev.autogen.schema.Sequence;
+import dev.autogen.schema.Table;
+import dev.autogen.schema.UniqueConstraint;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Reads a {@link Schema} from PostgreSQL's catalogs with one query per kind of object, whatever
+ * the number of tables. Types, defaults and expressions are kept exactly as PostgreSQL prints them.
+ */
+public final class Introspector {
+
+    private static final String USER_SCHEMAS = """
+            SELECT n.nspname FROM pg_namespace n
+            WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass
+                              AND d.objid = n.oid AND d.deptype = 'e')
+            ORDER BY 1""";
+
+    private static final String TABLES = """
+            SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class')
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                              AND d.objid = c.oid AND d.deptype = 'e')
+            ORDER BY 1, 2""";
+
+    private static final String COLUMNS = """
+            SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                   pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum)
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+              AND n.nspname = ANY (?)
+            ORDER BY 1, 2, a.attnum""";
+
+    private static final String CONSTRAINTS = """
+            SELECT n.nspname, c.relname, con.conname, con.contype,
+                   ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, pos)
+                         JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.pos),
+                   fn.nspname, fc.relname,
+                   ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, pos)
+                         JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.pos),
+                   con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred,
+                   pg_get_constraintdef(con.oid, true)
+            FROM pg_constraint con
+            JOIN pg_class c ON c.oid = con.conrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_class fc ON fc.oid = con.confrelid
+            LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+            WHERE con.contype IN ('p', 'u', 'f', 'c') AND n.nspname = ANY (?)
+            ORDER BY 1, 2, 3""";
+
+    private static final String INDEXES = """
+            SELECT n.nspname, t.relname, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
+                   ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnatts) k ORDER BY k),
+                   i.indoption::int2[], pg_get_expr(i.indpred, i.indrelid, true)
+            FROM pg_index i
+            JOIN pg_class ic ON ic.oid = i.indexrelid
+            JOIN pg_class t ON t.oid = i.indrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            JOIN pg_am am ON am.oid = ic.relam
+            WHERE t.relkind IN ('r', 'p') AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid
+                              AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
+            ORDER BY 1, 2, 3""";
+
+    private static final String SEQUENCES = """
+            SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,
+                   s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+            FROM pg_sequence s
+            JOIN pg_class c ON c.oid = s.seqrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                              AND d.objid = s.seqrelid AND d.deptype IN ('i', 'e'))
+            ORDER BY 1, 2""";
+
+    /** The number of catalog queries one introspection makes, whatever the database holds. */
+    public static final int QUERY_COUNT = 6;
+
+    private final Predicate<QualifiedName> excludedTables;
+
+    /** @param excludedTables tables that are not the model's, such as the version table */
+    public Introspector(Predicate<QualifiedName> excludedTables) {
+        this.excludedTables = excludedTables;
+    }
+
+    /** Every schema the user created: everything but PostgreSQL's own and extensions'. */
+    public static Set<String> userSchemas(Connection connection) throws SQLException {
+        Set<String> result = new TreeSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(USER_SCHEMAS);
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                result.add(rs.getString(1));
+            }
+        }
+        return result;
+    }
+
+    /** Reads the tables and sequences of the given schemas; those that do not exist are left out. */
+    public Schema read(Connection connection, Set<String> schemas) throws SQLException {
+        Set<String> present = new TreeSet<>(userSchemas(connection));
+        present.retainAll(schemas);
+        Array schemaArray = connection.createArrayOf("text", present.toArray());
+
+        Map<QualifiedName, TableBuilder> tables = new LinkedHashMap<>();
+        query(connection, TABLES, schemaArray, rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            if (!excludedTables.test(name)) {
+                tables.put(name, new TableBuilder(name, rs.getString(3)));
+            }
+        });
+        query(connection, COLUMNS, schemaArray, rs -> {
+            TableBuilder table = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
+            if (table != null) {
+                table.columns.add(new Column(rs.getString(3), rs.getString(4), !rs.getBoolean(5), rs.getString(6),
+                        identity(rs.getString(7)), rs.getString(8)));
+            }
+        });
+        query(connection, CONSTRAINTS, schemaArray, rs -> {
+            TableBuilder table = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
+            if (table == null) {
+                return;
+            }
+            String name = rs.getString(3);
+            List<String> columns = strings(rs.getArray(5));
+            switch (rs.getString(4)) {
+                case "p" -> table.primaryKey = new PrimaryKey(name, columns);
+                case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
+                case "c" -> table.checks.add(new CheckConstraint(name, checkExpression(rs.getString(13))));
+                case "f" -> table.foreignKeys.add(new ForeignKey(name, columns,
+                        new QualifiedName(rs.getString(6), rs.getString(7)), strings(rs.getArray(8)),
+                        action(rs.getString(9)), action(rs.getString(10)), rs.getBoolean(11), rs.getBoolean(12)));
+                default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(4));
+            }
+        });
+        query(connection, INDEXES, schemaArray, rs -> {
+            TableBuilder table = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
+            if (table == null) {
+                return;
+            }
+            int keyCount = rs.getInt(6);
+            List<String> all = strings(rs.getArray(7));
+            Short[] options = (Short[]) rs.getArray(8).getArray();
+            List<String> keys = new ArrayList<>();
+            for (int k = 0; k < keyCount; k++) {
+                keys.add(all.get(k) + ordering(options[k]));
+            }
+            table.indexes.add(new Index(rs.getString(3), rs.getBoolean(4), rs.getString(5), keys,
+                    all.subList(keyCount, all.size()), rs.getString(9)));
+        });
+
+        List<Sequence> sequences = new ArrayList<>();
+        query(connection, SEQUENCES, schemaArray, rs -> sequences.add(new Sequence(
+                new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9))));
+
+        return Schema.of(present, tables.values().stream().map(TableBuilder::build).toList(), sequences);
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection connection, String sql, Array schemas, RowReader reader) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, schemas);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Identity identity(String code) {
+        return switch (code) {
+            case "a" -> Identity.ALWAYS;
+            case "d" -> Identity.BY_DEFAULT;
+            default -> null;
+        };
+    }
+
+    // indoption bit 0 is DESC, bit 1 is NULLS FIRST; NULLS FIRST is the default for DESC
+    private static String ordering(short option) {
+        boolean desc = (option & 1) != 0;
+        boolean nullsFirst = (option & 2) != 0;
+        if (desc) {
+            return nullsFirst ? " DESC" : " DESC NULLS LAST";
+        }
+        return nullsFirst ? " NULLS FIRST" : "";
+    }
+
+    private static String action(String code) {
+        return switch (code) {
+            case "a" -> "NO ACTION";
+            case "r" -> "RESTRICT";
+            case "c" -> "CASCADE";
+            case "n" -> "SET NULL";
+            case "d" -> "SET DEFAULT";
+            default -> throw new IllegalStateException("unexpected referential action " + code);
+        };
+    }
+
+    // pg_get_constraintdef prints "CHECK (expr)", with " NOT VALID" after it for unvalidated ones
+    private static String checkExpression(String definition) {
+        String body = definition.endsWith(" NOT VALID") ? definition.substring(0, definition.length() - 10) : definition;
+        if (body.startsWith("CHECK (") && body.endsWith(")")) {
+            return body.substring(7, body.length() - 1);
+        }
+        return body;
+    }
+
+    private static final class TableBuilder {
+        final QualifiedName name;
+        final String comment;
+        final List<Column> columns = new ArrayList<>();
+        PrimaryKey primaryKey;
+        final List<UniqueConstraint> uniques = new ArrayList<>();
+        final List<CheckConstraint> checks = new ArrayList<>();
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<Index> indexes = new ArrayList<>();
+
+        TableBuilder(QualifiedName name, String comment) {
+            this.name = name;
+            this.comment = comment;
+        }
+
+        Table build() {
+            return new Table(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, comment);
+        }
+    }
+
+}

@@ -1,0 +1,311 @@
+package dev.autogen.render;
+
+import dev.autogen.change.Change;
+import dev.autogen.change.Change.AddColumn;
+import dev.autogen.change.Change.AddConstraint;
+import dev.autogen.change.Change.AlterColumnDefault;
+import dev.autogen.change.Change.AlterColumnIdentity;
+import dev.autogen.change.Change.AlterColumnNullable;
+import dev.autogen.change.Change.AlterColumnType;
+import dev.autogen.change.Change.AlterSequence;
+import dev.autogen.change.Change.CreateIndex;
+import dev.autogen.change.Change.CreateSchema;
+import dev.autogen.change.Change.CreateSequence;
+import dev.autogen.change.Change.CreateTable;
+import dev.autogen.change.Change.DropColumn;
+import dev.autogen.change.Change.DropConstraint;
+import dev.autogen.change.Change.DropIndex;
+import dev.autogen.change.Change.DropSchema;
+import dev.autogen.change.Change.DropSequence;
+import dev.autogen.change.Change.DropTable;
+import dev.autogen.change.Change.ExecuteSql;
+import dev.autogen.change.Change.RenameConstraint;
+import dev.autogen.change.Change.RenameIndex;
+import dev.autogen.change.Change.SetColumnComment;
+import dev.autogen.change.Change.SetTableComment;
+import dev.autogen.schema.CheckConstraint;
+import dev.autogen.schema.Column;
+import dev.autogen.schema.Constraint;
+import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.Identity;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.PrimaryKey;
+import dev.autogen.schema.QualifiedName;
+import dev.autogen.schema.Sequence;
+import dev.autogen.schema.Table;
+import dev.autogen.schema.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Writes each Change as the {@code op.*} call that builds it again, so a migration file reads as
+ * the list of its steps. Continuation lines are indented for a method body.
+ */
+final class JavaRenderer {
+
+    private static final String CONTINUATION = "\n                ";
+
+    private JavaRenderer() {
+    }
+
+    static String call(Change change) {
+        if (change instanceof CreateSchema c) {
+            return op("createSchema", literal(c.schema()));
+        }
+        if (change instanceof DropSchema c) {
+            return op("dropSchema", literal(c.schema()));
+        }
+        if (change instanceof CreateSequence c) {
+            return op("createSequence", sequence(c.sequence()));
+        }
+        if (change instanceof AlterSequence c) {
+            return op("alterSequence", sequence(c.from()), sequence(c.to()));
+        }
+        if (change instanceof DropSequence c) {
+            return op("dropSequence", names(c.name()));
+        }
+        if (change instanceof CreateTable c) {
+            return createTable(c.table());
+        }
+        if (change instanceof DropTable c) {
+            return op("dropTable", names(c.name()));
+        }
+        if (change instanceof AddColumn c) {
+            return op("addColumn", names(c.table()), column(c.column()));
+        }
+        if (change instanceof DropColumn c) {
+            return op("dropColumn", names(c.table()), literal(c.column()));
+        }
+        if (change instanceof AlterColumnType c) {
+            return op("alterColumnType", names(c.table()), literal(c.column()), literal(c.fromType()), literal(c.toType()));
+        }
+        if (change instanceof AlterColumnNullable c) {
+            return op("alterColumnNullable", names(c.table()), literal(c.column()), String.valueOf(c.nullable()));
+        }
+        if (change instanceof AlterColumnDefault c) {
+            return op("alterColumnDefault", names(c.table()), literal(c.column()), literal(c.from()), literal(c.to()));
+        }
+        if (change instanceof AlterColumnIdentity c) {
+            return op("alterColumnIdentity", names(c.table()), literal(c.column()), identity(c.from()), identity(c.to()));
+        }
+        if (change instanceof AddConstraint c) {
+            return addConstraint(c.table(), c.constraint());
+        }
+        if (change instanceof DropConstraint c) {
+            return op("dropConstraint", names(c.table()), literal(c.name()));
+        }
+        if (change instanceof RenameConstraint c) {
+            return op("renameConstraint", names(c.table()), literal(c.from()), literal(c.to()));
+        }
+        if (change instanceof CreateIndex c) {
+            return op("createIndex", names(c.table()), index(c.index()));
+        }
+        if (change instanceof DropIndex c) {
+            return op("dropIndex", names(c.table()), literal(c.name()));
+        }
+        if (change instanceof RenameIndex c) {
+            return op("renameIndex", names(c.table()), literal(c.from()), literal(c.to()));
+        }
+        if (change instanceof SetTableComment c) {
+            return op("setTableComment", names(c.table()), literal(c.from()), literal(c.to()));
+        }
+        if (change instanceof SetColumnComment c) {
+            return op("setColumnComment", names(c.table()), literal(c.column()), literal(c.from()), literal(c.to()));
+        }
+        if (change instanceof ExecuteSql c) {
+            return c.reverseSql() == null ? op("execute", literal(c.sql())) : op("execute", literal(c.sql()), literal(c.reverseSql()));
+        }
+        throw new IllegalStateException("unknown " + change);
+    }
+
+    /** True when the rendered calls name {@link Identity}, so the file must import it. */
+    static boolean usesIdentity(Change change) {
+        return change instanceof AlterColumnIdentity
+                || change instanceof CreateTable c && c.table().columns().stream().anyMatch(col -> col.identity() != null)
+                || change instanceof AddColumn a && a.column().identity() != null;
+    }
+
+    private static String op(String method, String... arguments) {
+        return "op." + method + "(" + String.join(", ", arguments) + ");";
+    }
+
+    private static String createTable(Table table) {
+        List<String> elements = new ArrayList<>();
+        table.columns().forEach(c -> elements.add(column(c)));
+        for (Constraint constraint : table.inlineConstraints()) {
+            elements.add(constraint(constraint));
+        }
+        String body = names(table.name()) + "," + CONTINUATION + String.join("," + CONTINUATION, elements);
+        if (table.comment() == null) {
+            return "op.createTable(" + body + ");";
+        }
+        return "op.createTable(table(" + body + ")" + CONTINUATION + ".comment(" + literal(table.comment()) + "));";
+    }
+
+    private static String addConstraint(QualifiedName table, Constraint constraint) {
+        if (constraint instanceof PrimaryKey pk) {
+            return op("addPrimaryKey", names(table), literal(pk.name()), literals(pk.columns()));
+        }
+        if (constraint instanceof UniqueConstraint u) {
+            return op("addUniqueConstraint", names(table), literal(u.name()), literals(u.columns()));
+        }
+        if (constraint instanceof CheckConstraint c) {
+            return op("addCheckConstraint", names(table), literal(c.name()), literal(c.expression()));
+        }
+        if (constraint instanceof ForeignKey fk) {
+            return op("addForeignKey", names(table), foreignKey(fk));
+        }
+        throw new IllegalStateException("unknown " + constraint);
+    }
+
+    private static String constraint(Constraint constraint) {
+        if (constraint instanceof PrimaryKey pk) {
+            return "primaryKey(" + literal(pk.name()) + ", " + literals(pk.columns()) + ")";
+        }
+        if (constraint instanceof UniqueConstraint u) {
+            return "unique(" + literal(u.name()) + ", " + literals(u.columns()) + ")";
+        }
+        if (constraint instanceof CheckConstraint c) {
+            return "check(" + literal(c.name()) + ", " + literal(c.expression()) + ")";
+        }
+        if (constraint instanceof ForeignKey fk) {
+            return foreignKey(fk);
+        }
+        throw new IllegalStateException("unknown " + constraint);
+    }
+
+    private static String foreignKey(ForeignKey fk) {
+        StringBuilder code = new StringBuilder("foreignKey(").append(literal(fk.name())).append(", columns(")
+                .append(literals(fk.columns())).append("), ").append(names(fk.referencedTable()))
+                .append(", columns(").append(literals(fk.referencedColumns())).append("))");
+        if (!fk.onDelete().equals(ForeignKey.NO_ACTION)) {
+            code.append(".onDelete(").append(literal(fk.onDelete())).append(')');
+        }
+        if (!fk.onUpdate().equals(ForeignKey.NO_ACTION)) {
+            code.append(".onUpdate(").append(literal(fk.onUpdate())).append(')');
+        }
+        if (fk.deferrable()) {
+            code.append(".deferrable(").append(fk.initiallyDeferred()).append(')');
+        }
+        return code.toString();
+    }
+
+    private static String column(Column column) {
+        StringBuilder code = new StringBuilder("column(").append(literal(column.name())).append(", ")
+                .append(literal(column.type())).append(')');
+        if (!column.nullable()) {
+            code.append(".notNull()");
+        }
+        if (column.defaultValue() != null) {
+            code.append(".defaultValue(").append(literal(column.defaultValue())).append(')');
+        }
+        if (column.identity() == Identity.BY_DEFAULT) {
+            code.append(".generatedByDefaultAsIdentity()");
+        } else if (column.identity() == Identity.ALWAYS) {
+            code.append(".generatedAlwaysAsIdentity()");
+        }
+        if (column.comment() != null) {
+            code.append(".comment(").append(literal(column.comment())).append(')');
+        }
+        return code.toString();
+    }
+
+    private static String index(Index index) {
+        StringBuilder code = new StringBuilder("index(").append(literal(index.name())).append(", ")
+                .append(literals(index.keys())).append(')');
+        if (index.isUnique()) {
+            code.append(".unique()");
+        }
+        if (!index.method().equals("btree")) {
+            code.append(".using(").append(literal(index.method())).append(')');
+        }
+        if (!index.include().isEmpty()) {
+            code.append(".include(").append(literals(index.include())).append(')');
+        }
+        if (index.where() != null) {
+            code.append(".where(").append(literal(index.where())).append(')');
+        }
+        return code.toString();
+    }
+
+    /** A {@code sequence(...)} chain that builds exactly {@code target}, naming only what differs from the defaults. */
+    private static String sequence(Sequence target) {
+        StringBuilder code = new StringBuilder("sequence(").append(names(target.name())).append(')');
+        Sequence built = Sequence.sequence(target.name());
+        if (!built.type().equals(target.type())) {
+            built = built.as(target.type());
+            code.append(".as(").append(literal(target.type())).append(')');
+        }
+        if (built.increment() != target.increment()) {
+            built = built.incrementBy(target.increment());
+            code.append(".incrementBy(").append(target.increment()).append(')');
+        }
+        if (built.minValue() != target.minValue()) {
+            built = built.minValue(target.minValue());
+            code.append(".minValue(").append(longLiteral(target.minValue())).append(')');
+        }
+        if (built.maxValue() != target.maxValue()) {
+            built = built.maxValue(target.maxValue());
+            code.append(".maxValue(").append(longLiteral(target.maxValue())).append(')');
+        }
+        if (built.start() != target.start()) {
+            built = built.startWith(target.start());
+            code.append(".startWith(").append(longLiteral(target.start())).append(')');
+        }
+        if (built.cache() != target.cache()) {
+            built = built.cache(target.cache());
+            code.append(".cache(").append(longLiteral(target.cache())).append(')');
+        }
+        if (target.cycles()) {
+            built = built.cycle();
+            code.append(".cycle()");
+        }
+        if (!built.equals(target)) {
+            throw new IllegalStateException("sequence rendering lost an option: " + target + " became " + built);
+        }
+        return code.toString();
+    }
+
+    private static String identity(Identity identity) {
+        return identity == null ? "null" : "Identity." + identity.name();
+    }
+
+    private static String names(QualifiedName name) {
+        return literal(name.schema()) + ", " + literal(name.name());
+    }
+
+    private static String literals(List<String> values) {
+        return values.stream().map(JavaRenderer::literal).collect(Collectors.joining(", "));
+    }
+
+    private static String longLiteral(long value) {
+        return value == Long.MIN_VALUE ? "Long.MIN_VALUE" : value == Long.MAX_VALUE ? "Long.MAX_VALUE"
+                : value > Integer.MAX_VALUE || value < Integer.MIN_VALUE ? value + "L" : String.valueOf(value);
+    }
+
+    static String literal(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.autogen.render;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+import dev.autogen.AutogenException;
+import dev.autogen.change.Change;
+import dev.autogen.change.Hazard;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Renders a migration class from the Mustache template {@code migration.java.mustache}: the
+ * upgrade is the list of changes, the downgrade their inverse. The source is checked to parse
+ * before anyone gets it.
+ */
+public final class MigrationRenderer {
+
+    public static final String TEMPLATE = "migration.java.mustache";
+
+    /** What one migration file says. */
+    public record MigrationSource(String packageName, String className, String revision, String parent,
+                                  String message, String created, List<Change> upgrade) {
+        public MigrationSource {
+            upgrade = List.copyOf(upgrade);
+        }
+    }
+
+    private final Path templatesDirectory;
+
+    /** @param templatesDirectory a project's own templates, or null for the ones autogen ships */
+    public MigrationRenderer(Path templatesDirectory) {
+        this.templatesDirectory = templatesDirectory;
+    }
+
+    public String render(MigrationSource source) {
+        List<Change> downgrade = Change.inverseOf(source.upgrade());
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("packageName", source.packageName());
+        scope.put("className", source.className());
+        scope.put("javadocMessage", source.message().replace("*/", "*&#47;"));
+        scope.put("created", source.created());
+        scope.put("revisionLiteral", JavaRenderer.literal(source.revision()));
+        scope.put("parentLiteral", JavaRenderer.literal(Objects.requireNonNullElse(source.parent(), "")));
+        scope.put("messageLiteral", JavaRenderer.literal(source.message()));
+        scope.put("createdLiteral", JavaRenderer.literal(source.created()));
+        scope.put("usesIdentity", source.upgrade().stream().anyMatch(JavaRenderer::usesIdentity));
+        List<String> hazards = source.upgrade().stream().flatMap(c -> c.hazard().stream()).map(Hazard::toString).toList();
+        scope.put("hasHazards", !hazards.isEmpty());
+        scope.put("hazards", hazards);
+        scope.put("upgrade", steps(source.upgrade()));
+        scope.put("downgrade", steps(downgrade));
+
+        StringWriter out = new StringWriter();
+        template().execute(out, scope);
+        String java = out.toString();
+        checkParses(java, source.className());
+        return java;
+    }
+
+    private static List<Map<String, Object>> steps(List<Change> changes) {
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (Change change : changes) {
+            Map<String, Object> step = new HashMap<>();
+            step.put("code", JavaRenderer.call(change));
+            step.put("hazard", change.hazard().map(Hazard::toString).orElse(null));
+            steps.add(step);
+        }
+        return steps;
+    }
+
+    private Mustache template() {
+        MustacheFactory factory = new DefaultMustacheFactory() {
+            // Java source, not HTML: nothing is escaped
+            @Override
+            public void encode(String value, Writer writer) {
+                try {
+                    writer.write(value);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        try (Reader reader = openTemplate()) {
+            return factory.compile(reader, TEMPLATE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Reader openTemplate() throws IOException {
+        if (templatesDirectory != null) {
+            Path custom = templatesDirectory.resolve(TEMPLATE);
+            if (!Files.isRegularFile(custom)) {
+                throw new AutogenException("Template " + custom + " does not exist: put " + TEMPLATE
+                        + " in the templates directory or remove that setting");
+            }
+            return Files.newBufferedReader(custom, StandardCharsets.UTF_8);
+        }
+        var in = MigrationRenderer.class.getResourceAsStream("templates/" + TEMPLATE);
+        if (in == null) {
+            throw new IllegalStateException("autogen-core is missing its template " + TEMPLATE);
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    private void checkParses(String java, String className) {
+        ParseResult<CompilationUnit> result = new JavaParser(new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)).parse(java);
+        if (!result.isSuccessful()) {
+            String where = templatesDirectory == null ? "autogen's template" : "the template in " + templatesDirectory;
+            throw new AutogenException("The migration rendered from " + where + " for " + className
+                    + " is not valid Java (" + result.getProblems().get(0).getMessage().lines().findFirst().orElse("")
+                    + "); nothing was written. Fix the template.");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.autogen.schema;
+
+/** What a CREATE TABLE statement lists between its parentheses: columns and table constraints. */
+public sealed interface TableElement permits Column, Constraint {
+    String name();
+}

@@ -1,0 +1,59 @@
+package dev.autogen.script;
+
+import dev.autogen.schema.CheckConstraint;
+import dev.autogen.schema.Column;
+import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.PrimaryKey;
+import dev.autogen.schema.QualifiedName;
+import dev.autogen.schema.Sequence;
+import dev.autogen.schema.Table;
+import dev.autogen.schema.TableElement;
+import dev.autogen.schema.UniqueConstraint;
+
+import java.util.List;
+
+/** The building blocks a migration passes to {@link Operations}; import them statically. */
+public final class Definitions {
+
+    private Definitions() {
+    }
+
+    public static Table table(String schema, String name, TableElement... elements) {
+        return Table.of(new QualifiedName(schema, name), null, List.of(elements));
+    }
+
+    public static Column column(String name, String type) {
+        return Column.column(name, type);
+    }
+
+    public static PrimaryKey primaryKey(String name, String... columns) {
+        return new PrimaryKey(name, List.of(columns));
+    }
+
+    public static UniqueConstraint unique(String name, String... columns) {
+        return new UniqueConstraint(name, List.of(columns));
+    }
+
+    public static CheckConstraint check(String name, String expression) {
+        return new CheckConstraint(name, expression);
+    }
+
+    public static ForeignKey foreignKey(String name, List<String> columns, String referencedSchema,
+                                        String referencedTable, List<String> referencedColumns) {
+        return new ForeignKey(name, columns, new QualifiedName(referencedSchema, referencedTable), referencedColumns,
+                ForeignKey.NO_ACTION, ForeignKey.NO_ACTION, false, false);
+    }
+
+    public static List<String> columns(String... names) {
+        return List.of(names);
+    }
+
+    public static Index index(String name, String... keys) {
+        return Index.index(name, keys);
+    }
+
+    public static Sequence sequence(String schema, String name) {
+        return Sequence.sequence(new QualifiedName(schema, name));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.autogen.script;
+
+import dev.autogen.change.Change;
+import dev.autogen.schema.Column;
+import dev.autogen.schema.Constraint;
+import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.Identity;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.QualifiedName;
+import dev.autogen.schema.Sequence;
+import dev.autogen.schema.Table;
+import dev.autogen.schema.TableElement;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a migration's {@code upgrade} and {@code downgrade} call. Each call records one
+ * {@link Change}, the same value the diff emits; the runner turns them into SQL.
+ */
+public final class Operations {
+
+    private final List<Change> changes = new ArrayList<>();
+
+    public List<Change> changes() {
+        return List.copyOf(changes);
+    }
+
+    /** Records a change built elsewhere. */
+    public Operations apply(Change change) {
+        changes.add(change);
+        return this;
+    }
+
+    public void createSchema(String schema) {
+        apply(new Change.CreateSchema(schema));
+    }
+
+    public void dropSchema(String schema) {
+        apply(new Change.DropSchema(schema));
+    }
+
+    public void createSequence(Sequence sequence) {
+        apply(new Change.CreateSequence(sequence));
+    }
+
+    public void alterSequence(Sequence from, Sequence to) {
+        apply(new Change.AlterSequence(from, to));
+    }
+
+    public void dropSequence(String schema, String name) {
+        apply(new Change.DropSequence(new QualifiedName(schema, name), null));
+    }
+
+    public void createTable(String schema, String name, TableElement... elements) {
+        createTable(Definitions.table(schema, name, elements));
+    }
+
+    public void createTable(Table table) {
+        apply(new Change.CreateTable(table));
+    }
+
+    public void dropTable(String schema, String name) {
+        apply(new Change.DropTable(new QualifiedName(schema, name), null));
+    }
+
+    public void addColumn(String schema, String table, Column column) {
+        apply(new Change.AddColumn(new QualifiedName(schema, table), column));
+    }
+
+    public void dropColumn(String schema, String table, String column) {
+        apply(new Change.DropColumn(new QualifiedName(schema, table), column, null));
+    }
+
+    public void alterColumnType(String schema, String table, String column, String fromType, String toType) {
+        apply(new Change.AlterColumnType(new QualifiedName(schema, table), column, fromType, toType));
+    }
+
+    public void alterColumnNullable(String schema, String table, String column, boolean nullable) {
+        apply(new Change.AlterColumnNullable(new QualifiedName(schema, table), column, nullable));
+    }
+
+    /** Sets the default to {@code to}, or drops it when {@code to} is null; {@code from} is the default it replaces. */
+    public void alterColumnDefault(String schema, String table, String column, String from, String to) {
+        apply(new Change.AlterColumnDefault(new QualifiedName(schema, table), column, from, to));
+    }
+
+    /** Makes the column an identity column ({@code to}), or a plain one when {@code to} is null. */
+    public void alterColumnIdentity(String schema, String table, String column, Identity from, Identity to) {
+        apply(new Change.AlterColumnIdentity(new QualifiedName(schema, table), column, from, to));
+    }
+
+    public void addPrimaryKey(String schema, String table, String name, String... columns) {
+        addConstraint(schema, table, Definitions.primaryKey(name, columns));
+    }
+
+    public void addUniqueConstraint(String schema, String table, String name, String... columns) {
+        addConstraint(schema, table, Definitions.unique(name, columns));
+    }
+
+    public void addCheckConstraint(String schema, String table, String name, String expression) {
+        addConstraint(schema, table, Definitions.check(name, expression));
+    }
+
+    public void addForeignKey(String schema, String table, ForeignKey foreignKey) {
+        addConstraint(schema, table, foreignKey);
+    }
+
+    public void addConstraint(String schema, String table, Constraint constraint) {
+        apply(new Change.AddConstraint(new QualifiedName(schema, table), constraint));
+    }
+
+    public void dropConstraint(String schema, String table, String name) {
+        apply(new Change.DropConstraint(new QualifiedName(schema, table), name, null));
+    }
+
+    public void renameConstraint(String schema, String table, String from, String to) {
+        apply(new Change.RenameConstraint(new QualifiedName(schema, table), from, to));
+    }
+
+    public void createIndex(String schema, String table, Index index) {
+        apply(new Change.CreateIndex(new QualifiedName(schema, table), index));
+    }
+
+    public void dropIndex(String schema, String table, String name) {
+        apply(new Change.DropIndex(new QualifiedName(schema, table), name, null));
+    }
+
+    public void renameIndex(String schema, String table, String from, String to) {
+        apply(new Change.RenameIndex(new QualifiedName(schema, table), from, to));
+    }
+
+    public void setTableComment(String schema, String table, String from, String to) {
+        apply(new Change.SetTableComment(new QualifiedName(schema, table), from, to));
+    }
+
+    public void setColumnComment(String schema, String table, String column, String from, String to) {
+        apply(new Change.SetColumnComment(new QualifiedName(schema, table), column, from, to));
+    }
+
+    /** Runs hand-written SQL. */
+    public void execute(String sql) {
+        apply(new Change.ExecuteSql(sql, null));
+    }
+
+    /** Runs hand-written SQL whose effect {@code reverseSql} undoes. */
+    public void execute(String sql, String reverseSql) {
+        apply(new Change.ExecuteSql(sql, reverseSql));
+    }
+}

@@ -1,0 +1,253 @@
+package dev.autogen.sql;
+
+import dev.autogen.change.Change;
+import dev.autogen.change.Change.AddColumn;
+import dev.autogen.change.Change.AddConstraint;
+import dev.autogen.change.Change.AlterColumnDefault;
+import dev.autogen.change.Change.AlterColumnIdentity;
+import dev.autogen.change.Change.AlterColumnNullable;
+import dev.autogen.change.Change.AlterColumnType;
+import dev.autogen.change.Change.AlterSequence;
+import dev.autogen.change.Change.CreateIndex;
+import dev.autogen.change.Change.CreateSchema;
+import dev.autogen.change.Change.CreateSequence;
+import dev.autogen.change.Change.CreateTable;
+import dev.autogen.change.Change.DropColumn;
+import dev.autogen.change.Change.DropConstraint;
+import dev.autogen.change.Change.DropIndex;
+import dev.autogen.change.Change.DropSchema;
+import dev.autogen.change.Change.DropSequence;
+import dev.autogen.change.Change.DropTable;
+import dev.autogen.change.Change.ExecuteSql;
+import dev.autogen.change.Change.RenameConstraint;
+import dev.autogen.change.Change.RenameIndex;
+import dev.autogen.change.Change.SetColumnComment;
+import dev.autogen.change.Change.SetTableComment;
+import dev.autogen.schema.CheckConstraint;
+import dev.autogen.schema.Column;
+import dev.autogen.schema.Constraint;
+import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.PrimaryKey;
+import dev.autogen.schema.QualifiedName;
+import dev.autogen.schema.Sequence;
+import dev.autogen.schema.Table;
+import dev.autogen.schema.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.autogen.sql.Identifiers.literal;
+import static dev.autogen.sql.Identifiers.quote;
+import static dev.autogen.sql.Identifiers.quoteAll;
+
+/** The one place that writes PostgreSQL DDL: each Change becomes one or more statements. */
+public final class PostgresSql {
+
+    private PostgresSql() {
+    }
+
+    public static List<String> statements(Change change) {
+        if (change instanceof CreateSchema c) {
+            return List.of("CREATE SCHEMA " + quote(c.schema()));
+        }
+        if (change instanceof DropSchema c) {
+            return List.of("DROP SCHEMA " + quote(c.schema()));
+        }
+        if (change instanceof CreateSequence c) {
+            return List.of(createSequence(c.sequence()));
+        }
+        if (change instanceof DropSequence c) {
+            return List.of("DROP SEQUENCE " + quote(c.name()));
+        }
+        if (change instanceof AlterSequence c) {
+            return List.of(alterSequence(c.from(), c.to()));
+        }
+        if (change instanceof CreateTable c) {
+            return createTable(c.table());
+        }
+        if (change instanceof DropTable c) {
+            return List.of("DROP TABLE " + quote(c.name()));
+        }
+        if (change instanceof AddColumn c) {
+            return addColumn(c.table(), c.column());
+        }
+        if (change instanceof DropColumn c) {
+            return List.of(alterTable(c.table()) + "DROP COLUMN " + quote(c.column()));
+        }
+        if (change instanceof AlterColumnType c) {
+            return List.of(alterColumn(c.table(), c.column()) + "TYPE " + c.toType() + " USING " + quote(c.column()) + "::" + c.toType());
+        }
+        if (change instanceof AlterColumnNullable c) {
+            return List.of(alterColumn(c.table(), c.column()) + (c.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
+        }
+        if (change instanceof AlterColumnDefault c) {
+            return List.of(alterColumn(c.table(), c.column()) + (c.to() == null ? "DROP DEFAULT" : "SET DEFAULT " + c.to()));
+        }
+        if (change instanceof AlterColumnIdentity c) {
+            return List.of(alterColumn(c.table(), c.column()) + identityClause(c));
+        }
+        if (change instanceof AddConstraint c) {
+            return List.of(alterTable(c.table()) + "ADD " + constraint(c.constraint()));
+        }
+        if (change instanceof DropConstraint c) {
+            return List.of(alterTable(c.table()) + "DROP CONSTRAINT " + quote(c.name()));
+        }
+        if (change instanceof RenameConstraint c) {
+            return List.of(alterTable(c.table()) + "RENAME CONSTRAINT " + quote(c.from()) + " TO " + quote(c.to()));
+        }
+        if (change instanceof CreateIndex c) {
+            return List.of(createIndex(c.table(), c.index()));
+        }
+        if (change instanceof DropIndex c) {
+            return List.of("DROP INDEX " + quote(new QualifiedName(c.table().schema(), c.name())));
+        }
+        if (change instanceof RenameIndex c) {
+            return List.of("ALTER INDEX " + quote(new QualifiedName(c.table().schema(), c.from())) + " RENAME TO " + quote(c.to()));
+        }
+        if (change instanceof SetTableComment c) {
+            return List.of("COMMENT ON TABLE " + quote(c.table()) + " IS " + commentText(c.to()));
+        }
+        if (change instanceof SetColumnComment c) {
+            return List.of(columnComment(c.table(), c.column(), c.to()));
+        }
+        if (change instanceof ExecuteSql c) {
+            return List.of(c.sql());
+        }
+        throw new IllegalStateException("unknown " + change);
+    }
+
+    public static List<String> statements(List<Change> changes) {
+        List<String> result = new ArrayList<>();
+        changes.forEach(c -> result.addAll(statements(c)));
+        return result;
+    }
+
+    private static List<String> createTable(Table table) {
+        List<String> elements = new ArrayList<>();
+        table.columns().forEach(c -> elements.add(columnDefinition(c)));
+        table.inlineConstraints().forEach(c -> elements.add(constraint(c)));
+        List<String> result = new ArrayList<>();
+        result.add("CREATE TABLE " + quote(table.name()) + " (" + String.join(", ", elements) + ")");
+        if (table.comment() != null) {
+            result.add("COMMENT ON TABLE " + quote(table.name()) + " IS " + commentText(table.comment()));
+        }
+        for (Column column : table.columns()) {
+            if (column.comment() != null) {
+                result.add(columnComment(table.name(), column.name(), column.comment()));
+            }
+        }
+        return result;
+    }
+
+    private static List<String> addColumn(QualifiedName table, Column column) {
+        List<String> result = new ArrayList<>();
+        result.add(alterTable(table) + "ADD COLUMN " + columnDefinition(column));
+        if (column.comment() != null) {
+            result.add(columnComment(table, column.name(), column.comment()));
+        }
+        return result;
+    }
+
+    private static String columnDefinition(Column column) {
+        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type());
+        if (column.identity() != null) {
+            sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY");
+        }
+        if (column.defaultValue() != null) {
+            sql.append(" DEFAULT ").append(column.defaultValue());
+        }
+        if (!column.nullable()) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    private static String identityClause(AlterColumnIdentity change) {
+        if (change.to() == null) {
+            return "DROP IDENTITY";
+        }
+        if (change.from() == null) {
+            return "ADD GENERATED " + change.to().sql() + " AS IDENTITY";
+        }
+        return "SET GENERATED " + change.to().sql();
+    }
+
+    private static String constraint(Constraint constraint) {
+        String prefix = "CONSTRAINT " + quote(constraint.name()) + " ";
+        if (constraint instanceof PrimaryKey pk) {
+            return prefix + "PRIMARY KEY (" + quoteAll(pk.columns()) + ")";
+        }
+        if (constraint instanceof UniqueConstraint u) {
+            return prefix + "UNIQUE (" + quoteAll(u.columns()) + ")";
+        }
+        if (constraint instanceof CheckConstraint c) {
+            return prefix + "CHECK (" + c.expression() + ")";
+        }
+        if (constraint instanceof ForeignKey fk) {
+            return prefix + foreignKey(fk);
+        }
+        throw new IllegalStateException("unknown " + constraint);
+    }
+
+    private static String foreignKey(ForeignKey fk) {
+        StringBuilder sql = new StringBuilder("FOREIGN KEY (").append(quoteAll(fk.columns())).append(") REFERENCES ")
+                .append(quote(fk.referencedTable())).append(" (").append(quoteAll(fk.referencedColumns())).append(')');
+        if (!fk.onUpdate().equals(ForeignKey.NO_ACTION)) {
+            sql.append(" ON UPDATE ").append(fk.onUpdate());
+        }
+        if (!fk.onDelete().equals(ForeignKey.NO_ACTION)) {
+            sql.append(" ON DELETE ").append(fk.onDelete());
+        }
+        if (fk.deferrable()) {
+            sql.append(" DEFERRABLE INITIALLY ").append(fk.initiallyDeferred() ? "DEFERRED" : "IMMEDIATE");
+        }
+        return sql.toString();
+    }
+
+    private static String createIndex(QualifiedName table, Index index) {
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if (index.isUnique()) {
+            sql.append("UNIQUE ");
+        }
+        sql.append("INDEX ").append(quote(index.name())).append(" ON ").append(quote(table))
+                .append(" USING ").append(index.method())
+                .append(" (").append(String.join(", ", index.keys())).append(')');
+        if (!index.include().isEmpty()) {
+            sql.append(" INCLUDE (").append(quoteAll(index.include())).append(')');
+        }
+        if (index.where() != null) {
+            sql.append(" WHERE ").append(index.where());
+        }
+        return sql.toString();
+    }
+
+    private static String createSequence(Sequence s) {
+        return "CREATE SEQUENCE " + quote(s.name()) + " AS " + s.type() + sequenceOptions(s, true);
+    }
+
+    private static String alterSequence(Sequence from, Sequence to) {
+        return "ALTER SEQUENCE " + quote(to.name()) + " AS " + to.type() + sequenceOptions(to, true);
+    }
+
+    private static String sequenceOptions(Sequence s, boolean withStart) {
+        return " INCREMENT BY " + s.increment() + " MINVALUE " + s.minValue() + " MAXVALUE " + s.maxValue()
+                + (withStart ? " START WITH " + s.start() : "") + " CACHE " + s.cache() + (s.cycles() ? " CYCLE" : " NO CYCLE");
+    }
+
+    private static String columnComment(QualifiedName table, String column, String comment) {
+        return "COMMENT ON COLUMN " + quote(table) + "." + quote(column) + " IS " + commentText(comment);
+    }
+
+    private static String commentText(String comment) {
+        return comment == null ? "NULL" : literal(comment);
+    }
+
+    private static String alterTable(QualifiedName table) {
+        return "ALTER TABLE " + quote(table) + " ";
+    }
+
+    private static String alterColumn(QualifiedName table, String column) {
+        return alterTable(table) + "ALTER COLUMN " + quote(column) + " ";
+    }
+}
