@@ -9,6 +9,7 @@ import dev.autogen.db.ScratchServer.ScratchDatabase;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.entity.HibernateModel;
 import dev.autogen.introspect.Introspector;
+import dev.autogen.introspect.Reprinter;
 import dev.autogen.render.MigrationRenderer;
 import dev.autogen.render.MigrationRenderer.MigrationSource;
 import dev.autogen.runner.MigrationRunner;
@@ -208,7 +209,8 @@ public final class Autogen {
                 throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
             }
         }
-        return SchemaDiff.compare(current, target);
+        Reprinter reprinter = new Reprinter(scratch, message -> { });
+        return SchemaDiff.compare(reprinter.reprint(current), reprinter.reprint(target));
     }
 
     /** The schema the entities want: Hibernate's own DDL run on an empty scratch database and read back. */

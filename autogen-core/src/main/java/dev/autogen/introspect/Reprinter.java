@@ -1,0 +1,50 @@
+package dev.autogen.introspect;
+
+import dev.autogen.change.Change;
+import dev.autogen.db.ScratchServer;
+import dev.autogen.db.ScratchServer.ScratchDatabase;
+import dev.autogen.diff.SchemaDiff;
+import dev.autogen.schema.Schema;
+import dev.autogen.sql.PostgresSql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * PostgreSQL does not always print an expression the way it prints that printout once parsed
+ * again: Hibernate's {@code status in ('A','B')} reads back as
+ * {@code ARRAY['A'::character varying, ...]::text[]}, which reads back as
+ * {@code ARRAY['A'::character varying::text, ...]}. Both sides of a comparison are therefore
+ * created once more from their own printout on a scratch database and read back, so that what is
+ * compared is PostgreSQL's settled print of each.
+ */
+public final class Reprinter {
+
+    private final ScratchServer scratch;
+    private final Consumer<String> debug;
+
+    public Reprinter(ScratchServer scratch, Consumer<String> debug) {
+        this.scratch = scratch;
+        this.debug = debug;
+    }
+
+    public Schema reprint(Schema schema) {
+        Schema empty = Schema.of(schema.schemaNames().contains("public") ? Set.of("public") : Set.of(), List.of(), List.of());
+        List<Change> create = SchemaDiff.compare(empty, schema);
+        try (ScratchDatabase database = scratch.create("reprint"); Connection connection = database.connect();
+             Statement statement = connection.createStatement()) {
+            for (String sql : PostgresSql.statements(create)) {
+                statement.execute(sql);
+            }
+            return new Introspector(name -> false).read(connection, schema.schemaNames());
+        } catch (SQLException e) {
+            // objects this build cannot recreate on an empty database (types from extensions, say) are compared as printed
+            debug.accept("Comparing the schema as printed: it cannot be recreated on a scratch database (" + e.getMessage() + ")");
+            return schema;
+        }
+    }
+}
