@@ -1,0 +1,137 @@
+package dev.autogen.maven;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every autogen goal shares: the configuration, turned into the string map that
+ * {@code dev.autogen.command.GoalEntry} reads, and the call into the project's class loader.
+ */
+public abstract class AbstractAutogenMojo extends AbstractMojo {
+
+    /** Packages (with their sub-packages) that hold the entity classes. */
+    @Parameter(property = "autogen.packages", required = true)
+    private List<String> packages;
+
+    /** Java package of the migration classes. */
+    @Parameter(property = "autogen.migrationsPackage", required = true)
+    private String migrationsPackage;
+
+    /** Where the migration sources live; by default the migrations package under the main source directory. */
+    @Parameter(property = "autogen.migrationsDirectory")
+    private File migrationsDirectory;
+
+    /**
+     * The live database: jdbc:postgresql://host:port/db or postgresql://user:password@host:port/db.
+     * Falls back to the DATABASE_URL environment variable.
+     */
+    @Parameter(property = "autogen.url")
+    private String url;
+
+    @Parameter(property = "autogen.user")
+    private String user;
+
+    @Parameter(property = "autogen.password")
+    private String password;
+
+    /** The table that records applied revisions, "table" or "schema.table"; public.autogen_version by default. */
+    @Parameter(property = "autogen.versionTable")
+    private String versionTable;
+
+    /** A directory with the project's own migration template. */
+    @Parameter(property = "autogen.templatesDirectory")
+    private File templatesDirectory;
+
+    /**
+     * Hibernate settings the application runs with (naming strategies, default schema, ...). A key
+     * without a hibernate. or jakarta.persistence. prefix gets hibernate. in front.
+     */
+    @Parameter
+    private Map<String, String> hibernateProperties;
+
+    @Parameter(property = "autogen.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /** The goal as GoalEntry knows it. */
+    abstract String goal();
+
+    /** Goal-specific keys (message, target, scratch server). */
+    void addProperties(Map<String, String> properties) throws MojoExecutionException, MojoFailureException {
+    }
+
+    /** Runs after {@link #addProperties}, whatever the outcome: stops what the goal started. */
+    void release() {
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping autogen:" + goal() + " (autogen.skip)");
+            return;
+        }
+        Map<String, String> properties = properties();
+        try {
+            addProperties(properties);
+            new ProjectCore(project, getLog(), showErrors()).run(goal(), properties);
+        } finally {
+            release();
+        }
+    }
+
+    private Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (hibernateProperties != null) {
+            hibernateProperties.forEach((key, value) -> {
+                String name = key.startsWith("hibernate.") || key.startsWith("jakarta.persistence.") ? key : "hibernate." + key;
+                properties.put(name, value == null ? "" : value);
+            });
+        }
+        properties.put("packages", packages == null ? "" : String.join(",", packages));
+        properties.put("migrationsPackage", migrationsPackage == null ? "" : migrationsPackage.strip());
+        properties.put("migrationsDirectory", migrationsDirectory().getAbsolutePath());
+        String databaseUrl = isBlank(url) ? System.getenv("DATABASE_URL") : url;
+        put(properties, "url", databaseUrl);
+        put(properties, "user", user);
+        put(properties, "password", password);
+        put(properties, "versionTable", versionTable);
+        put(properties, "templatesDirectory", templatesDirectory == null ? null : templatesDirectory.getAbsolutePath());
+        return properties;
+    }
+
+    private File migrationsDirectory() {
+        if (migrationsDirectory != null) {
+            return migrationsDirectory;
+        }
+        String packagePath = migrationsPackage == null ? "" : migrationsPackage.strip().replace('.', File.separatorChar);
+        return new File(project.getBuild().getSourceDirectory(), packagePath);
+    }
+
+    private boolean showErrors() {
+        return getLog().isDebugEnabled() || (session != null && session.getRequest().isShowErrors());
+    }
+
+    static void put(Map<String, String> properties, String key, String value) {
+        if (!isBlank(value)) {
+            properties.put(key, value);
+        }
+    }
+
+    static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.autogen.maven;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.util.Map;
+
+/** A goal that builds the entities' schema, and so needs a server for scratch databases. */
+abstract class AbstractScratchMojo extends AbstractAutogenMojo {
+
+    /**
+     * Where scratch databases are created: {@code embedded} (a PostgreSQL started for the goal),
+     * {@code docker} (a postgres:17 container), or the jdbc:postgresql:// URL of a server.
+     */
+    @Parameter(property = "autogen.scratch", defaultValue = "embedded")
+    private String scratch;
+
+    /** User for a scratch server given by URL. */
+    @Parameter(property = "autogen.scratchUser")
+    private String scratchUser;
+
+    /** Password for a scratch server given by URL. */
+    @Parameter(property = "autogen.scratchPassword")
+    private String scratchPassword;
+
+    private ScratchServer server;
+
+    @Override
+    void addProperties(Map<String, String> properties) throws MojoFailureException {
+        server = ScratchServer.start(scratch, scratchUser, scratchPassword, getLog());
+        properties.put("scratchUrl", server.url());
+        put(properties, "scratchUser", server.user());
+        put(properties, "scratchPassword", server.password());
+    }
+
+    @Override
+    void release() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (Exception e) {
+            getLog().warn("Could not stop the scratch PostgreSQL server: " + e);
+        } finally {
+            server = null;
+        }
+    }
+}

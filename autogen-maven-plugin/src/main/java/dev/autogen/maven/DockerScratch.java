@@ -1,0 +1,37 @@
+package dev.autogen.maven;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/** autogen.scratch=docker: a postgres:17 container, for extensions the embedded build lacks. */
+final class DockerScratch {
+
+    static final String IMAGE = "postgres:17";
+
+    private DockerScratch() {
+    }
+
+    static ScratchServer start() throws MojoFailureException {
+        if (!dockerAvailable()) {
+            throw new MojoFailureException("autogen.scratch=docker but no Docker engine answers here: start Docker "
+                    + "(or set DOCKER_HOST), or use -Dautogen.scratch=embedded (the default)");
+        }
+        PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            container.close();
+            throw new MojoFailureException("Cannot start a " + IMAGE + " container for the scratch database: " + e.getMessage(), e);
+        }
+        return new ScratchServer(container.getJdbcUrl(), container.getUsername(), container.getPassword(), container::close);
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

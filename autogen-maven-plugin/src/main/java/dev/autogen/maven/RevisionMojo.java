@@ -1,0 +1,34 @@
+package dev.autogen.maven;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import java.util.Map;
+
+/**
+ * autogen:revision — compares the entities with the schema the migrations build (or with the live
+ * database when autogen.url is set) and writes a migration for the difference.
+ */
+@Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
+public class RevisionMojo extends AbstractScratchMojo {
+
+    /** What the migration does, in a few words: becomes its message and part of its class name. */
+    @Parameter(property = "message")
+    private String message;
+
+    @Override
+    String goal() {
+        return "revision";
+    }
+
+    @Override
+    void addProperties(Map<String, String> properties) throws MojoFailureException {
+        put(properties, "message", message);
+        super.addProperties(properties);
+    }
+}
