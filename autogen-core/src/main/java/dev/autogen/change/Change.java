@@ -106,6 +106,10 @@ public sealed interface Change {
 
     record AlterColumnType(QualifiedName table, String column, String fromType, String toType) implements Change {
         public Change reverse() { return new AlterColumnType(table, column, toType, fromType); }
+        /** True when the types are of different families, so the change needs an explicit cast. */
+        public boolean converts() {
+            return TypeWidening.compare(fromType, toType) == TypeWidening.Result.CONVERTS;
+        }
         public String describe() {
             return "alter column " + table + "." + column + " type " + fromType + " -> " + toType;
         }
@@ -114,7 +118,7 @@ public sealed interface Change {
                 case WIDENS -> Optional.empty();
                 case NARROWS -> Optional.of(new Hazard(Hazard.Kind.MAY_LOSE_DATA,
                         "narrows " + table + "." + column + " from " + fromType + " to " + toType
-                                + ": values that do not fit make it fail or are cut"));
+                                + ": values that do not fit make it fail"));
                 case CONVERTS -> Optional.of(new Hazard(Hazard.Kind.MAY_LOSE_DATA,
                         "converts " + table + "." + column + " from " + fromType + " to " + toType
                                 + ": values that do not cast make it fail, and the table is rewritten under an exclusive lock"));

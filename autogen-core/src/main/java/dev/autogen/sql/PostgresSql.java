@@ -76,7 +76,9 @@ public final class PostgresSql {
             return List.of(alterTable(c.table()) + "DROP COLUMN " + quote(c.column()));
         }
         if (change instanceof AlterColumnType c) {
-            return List.of(alterColumn(c.table(), c.column()) + "TYPE " + c.toType() + " USING " + quote(c.column()) + "::" + c.toType());
+            // an explicit cast would silently cut a narrowed varchar; the implicit assignment cast fails instead
+            return List.of(alterColumn(c.table(), c.column()) + "TYPE " + c.toType()
+                    + (c.converts() ? " USING " + quote(c.column()) + "::" + c.toType() : ""));
         }
         if (change instanceof AlterColumnNullable c) {
             return List.of(alterColumn(c.table(), c.column()) + (c.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
