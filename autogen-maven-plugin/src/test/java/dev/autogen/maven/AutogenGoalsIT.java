@@ -1,0 +1,203 @@
+package dev.autogen.maven;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A user's day with the plugin, on a real project built by a real mvn: generate the first
+ * migration, check, let the entities drift, generate the second, apply both to a database, look
+ * at it, and take it back to base.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AutogenGoalsIT {
+
+    private final TestProject project = Library.project("library");
+    private EmbeddedPostgres database;
+    private String firstRevision;
+    private String secondRevision;
+
+    @BeforeAll
+    void startDatabase() throws Exception {
+        database = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    void stopDatabase() throws Exception {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void revisionWritesTheFirstMigration() throws Exception {
+        NestedMaven.Result result = project.mvn("autogen:revision", "-Dmessage=create tables");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        List<Path> migrations = project.migrations();
+        assertEquals(1, migrations.size(), () -> "migrations: " + migrations + "\n" + result);
+        Path first = migrations.get(0);
+        assertTrue(first.getFileName().toString().endsWith("_CreateTables.java"), first::toString);
+        String output = result.output();
+        assertTrue(output.contains("[INFO] Changes (3):"), output);
+        assertTrue(output.contains("[INFO]   - create table public.author"), output);
+        assertTrue(output.contains("[INFO]   - create table public.book"), output);
+        assertTrue(output.contains("add foreign key") && output.contains("on public.book -> public.author"), output);
+        assertTrue(output.contains("[INFO] Wrote " + first), output);
+        String[] revision = project.revisionOf(first);
+        assertEquals("", revision[1], "the first migration follows base");
+        firstRevision = revision[0];
+        assertTrue(project.read(first).contains("message = \"create tables\""));
+    }
+
+    @Test
+    @Order(2)
+    void checkPassesWhenTheMigrationsMatchTheEntities() throws Exception {
+        NestedMaven.Result result = project.mvn("autogen:check");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.output().contains("[INFO] The migrations match the entities."), result::toString);
+        assertTrue(result.output().contains("Replaying 1 migration(s) into a scratch database"), result::toString);
+    }
+
+    @Test
+    @Order(3)
+    void checkFailsAndListsTheDriftWhenAnEntityChanges() throws Exception {
+        project.javaSource(Library.DOMAIN, "Book", Library.BOOK_WITH_ISBN);
+
+        NestedMaven.Result result = project.mvn("autogen:check");
+
+        assertNotEquals(0, result.exitCode(), result::toString);
+        String failure = result.failure();
+        assertTrue(failure.contains("check (default-cli) on project library: Model drift: the entities differ from the migrations (1 change):"),
+                failure);
+        assertTrue(failure.contains("\n  - add column public.book.isbn\n"), failure);
+        assertTrue(failure.contains("Run mvn autogen:revision"), failure);
+        assertFalse(result.output().contains("\tat "), "no stack trace without -e");
+        assertEquals(1, project.migrations().size(), "check writes nothing");
+    }
+
+    @Test
+    @Order(4)
+    void revisionWritesTheSecondMigrationAfterTheFirst() throws Exception {
+        NestedMaven.Result result = project.mvn("autogen:revision", "-Dmessage=add isbn");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        List<Path> migrations = project.migrations();
+        assertEquals(2, migrations.size(), migrations::toString);
+        Path second = migrations.stream().filter(p -> p.getFileName().toString().endsWith("_AddIsbn.java")).findFirst()
+                .orElseThrow(() -> new AssertionError("no *_AddIsbn.java in " + migrations));
+        String[] revision = project.revisionOf(second);
+        assertEquals(firstRevision, revision[1], "the second migration follows the first");
+        secondRevision = revision[0];
+        assertTrue(result.output().contains("[INFO] Changes (1):"), result::toString);
+        assertTrue(result.output().contains("isbn"), result::toString);
+        assertTrue(result.output().contains("[INFO] Wrote " + second), result::toString);
+    }
+
+    @Test
+    @Order(5)
+    void upgradeAppliesBothMigrationsToTheDatabase() throws Exception {
+        NestedMaven.Result result = project.mvn("autogen:upgrade", "-Dautogen.url=" + url(), "-Dautogen.user=postgres");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.output().contains("Upgraded to " + secondRevision), result::toString);
+        assertEquals(List.of("author", "autogen_version", "book"), tables());
+        List<String> bookColumns = columns("book");
+        assertTrue(bookColumns.contains("isbn"), () -> "book columns: " + bookColumns);
+        // one row per applied migration, the head among them
+        assertEquals(Set.of(firstRevision, secondRevision), Set.copyOf(versionRows()));
+    }
+
+    @Test
+    @Order(6)
+    void currentPrintsTheHead() throws Exception {
+        NestedMaven.Result result = project.mvn("autogen:current", "-Dautogen.url=" + url(), "-Dautogen.user=postgres");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.output().contains("[INFO] Current revision: " + secondRevision), result::toString);
+        assertTrue(result.output().contains("(head)"), result::toString);
+    }
+
+    @Test
+    @Order(7)
+    void historyListsBothMigrationsNewestFirst() throws Exception {
+        NestedMaven.Result result = project.mvn("autogen:history");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        String output = result.output();
+        int second = output.indexOf("[INFO] " + firstRevision + " -> " + secondRevision + " (head), add isbn");
+        int first = output.indexOf("[INFO] <base> -> " + firstRevision + ", create tables");
+        assertTrue(second >= 0 && first > second, output);
+    }
+
+    @Test
+    @Order(8)
+    void historyMarksTheDatabasesRevisionWhenGivenOne() throws Exception {
+        NestedMaven.Result result = project.mvn("autogen:history", "-Dautogen.url=" + url(), "-Dautogen.user=postgres");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.output().contains(firstRevision + " -> " + secondRevision + " (head) (current), add isbn"), result::toString);
+    }
+
+    @Test
+    @Order(9)
+    void downgradeToBaseLeavesOnlyTheVersionTable() throws Exception {
+        NestedMaven.Result result = project.mvn("autogen:downgrade", "-Dautogen.target=base", "-Dautogen.url=" + url(),
+                "-Dautogen.user=postgres");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(List.of("autogen_version"), tables());
+        assertEquals(List.of(), versionRows());
+    }
+
+    private String url() {
+        return "jdbc:postgresql://localhost:" + database.getPort() + "/postgres";
+    }
+
+    private List<String> tables() throws SQLException {
+        return strings("select table_name from information_schema.tables where table_schema = 'public' order by 1");
+    }
+
+    private List<String> columns(String table) throws SQLException {
+        return strings("select column_name from information_schema.columns where table_schema = 'public' and table_name = '"
+                + table + "' order by 1");
+    }
+
+    private List<String> versionRows() throws SQLException {
+        return strings("select * from public.autogen_version");
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        try (Connection connection = database.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+}
