@@ -21,7 +21,32 @@ public final class InMemoryCompiler {
     private InMemoryCompiler() {
     }
 
+    /** Compiles every migration source in {@code directory}; the loader sees them and the test class path. */
+    public static ClassLoader compileDirectory(java.nio.file.Path directory) {
+        Map<String, String> sources = new HashMap<>();
+        try (var files = java.nio.file.Files.list(directory)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String text = java.nio.file.Files.readString(file);
+                String pkg = text.lines().filter(l -> l.startsWith("package ")).findFirst().orElseThrow()
+                        .replace("package ", "").replace(";", "").strip();
+                String name = file.getFileName().toString().replace(".java", "");
+                sources.put(pkg + "." + name, text);
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return compileAll(sources);
+    }
+
     public static Class<?> compile(String className, String source) {
+        try {
+            return compileAll(Map.of(className, source)).loadClass(className);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public static ClassLoader compileAll(Map<String, String> sources) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
@@ -37,17 +62,18 @@ public final class InMemoryCompiler {
                 };
             }
         };
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + className.replace('.', '/') + ".java"),
-                JavaFileObject.Kind.SOURCE) {
+        List<JavaFileObject> files = new java.util.ArrayList<>();
+        sources.forEach((className, source) -> files.add(new SimpleJavaFileObject(
+                URI.create("string:///" + className.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                 return source;
             }
-        };
+        }));
         List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-Xlint:all", "-Werror");
-        boolean ok = compiler.getTask(null, manager, diagnostics, options, null, List.of(file)).call();
+        boolean ok = compiler.getTask(null, manager, diagnostics, options, null, files).call();
         if (!ok) {
-            throw new AssertionError("generated migration does not compile: " + diagnostics.getDiagnostics() + "\n" + source);
+            throw new AssertionError("generated migration does not compile: " + diagnostics.getDiagnostics() + "\n" + sources);
         }
         ClassLoader loader = new ClassLoader(InMemoryCompiler.class.getClassLoader()) {
             @Override
@@ -60,10 +86,6 @@ public final class InMemoryCompiler {
                 return defineClass(name, b, 0, b.length);
             }
         };
-        try {
-            return loader.loadClass(className);
-        } catch (ClassNotFoundException e) {
-            throw new AssertionError(e);
-        }
+        return loader;
     }
 }

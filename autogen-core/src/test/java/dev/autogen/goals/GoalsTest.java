@@ -1,0 +1,191 @@
+package dev.autogen.goals;
+
+import dev.autogen.AutogenException;
+import dev.autogen.command.Autogen;
+import dev.autogen.command.Settings;
+import dev.autogen.db.ConnectionSpec;
+import dev.autogen.db.ScratchServer.ScratchDatabase;
+import dev.autogen.script.MigrationFile;
+import dev.autogen.testing.InMemoryCompiler;
+import dev.autogen.testing.RecordingLog;
+import dev.autogen.testing.Scenario;
+import dev.autogen.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The goals as a user runs them, on real files and a real database. */
+class GoalsTest {
+
+    private static final String MIGRATIONS = "dev.autogen.generated.goals";
+
+    @TempDir
+    Path migrations;
+
+    private Settings settings(List<String> packages, ClassLoader loader, ConnectionSpec database) {
+        return new Settings(packages, migrations, MIGRATIONS, database, TestPostgres.admin(), null, Map.of(), null,
+                loader, null);
+    }
+
+    private List<Path> files() throws IOException {
+        try (var list = Files.list(migrations)) {
+            return list.sorted().toList();
+        }
+    }
+
+    @Test
+    void revisionReplayCheckUpgradeDowngrade() throws Exception {
+        ClassLoader tests = GoalsTest.class.getClassLoader();
+        RecordingLog log = new RecordingLog();
+
+        Autogen.RevisionResult first = new Autogen(settings(List.of("dev.autogen.goals.shop"), tests, null), log)
+                .revision("create shop");
+        assertTrue(first.file().isPresent());
+        assertTrue(log.text().contains("create table public.items"), log.text());
+        assertTrue(log.text().contains("Wrote " + first.file().get()), log.text());
+
+        // replaying the written migration gives back the entities' schema: nothing more to write
+        ClassLoader compiled = InMemoryCompiler.compileDirectory(migrations);
+        RecordingLog again = new RecordingLog();
+        Autogen.RevisionResult none = new Autogen(settings(List.of("dev.autogen.goals.shop"), compiled, null), again)
+                .revision("nothing");
+        assertTrue(none.file().isEmpty());
+        assertTrue(again.text().contains("No changes"), again.text());
+        new Autogen(settings(List.of("dev.autogen.goals.shop"), compiled, null), new RecordingLog()).check();
+
+        // an entity added without a migration is drift
+        Autogen drifting = new Autogen(settings(List.of("dev.autogen.goals.shop", "dev.autogen.goals.extra"), compiled, null),
+                new RecordingLog());
+        AutogenException drift = assertThrows(AutogenException.class, drifting::check);
+        assertTrue(drift.getMessage().startsWith("Model drift"), drift.getMessage());
+        assertTrue(drift.getMessage().contains("create table public.labels"), drift.getMessage());
+
+        Autogen.RevisionResult second = drifting.revision("add labels");
+        String secondSource = Files.readString(second.file().orElseThrow());
+        String firstRevision = Files.readString(first.file().get()).replaceAll("(?s).*@Revision\\(id = \"(\\w+)\".*", "$1");
+        assertTrue(secondSource.contains("parent = \"" + firstRevision + "\""), secondSource);
+        assertEquals(2, files().size());
+
+        ClassLoader both = InMemoryCompiler.compileDirectory(migrations);
+        try (ScratchDatabase live = TestPostgres.scratch().create("live"); Connection connection = live.connect()) {
+            Autogen autogen = new Autogen(settings(List.of("dev.autogen.goals.shop", "dev.autogen.goals.extra"), both,
+                    live.spec()), new RecordingLog());
+            assertNull(autogen.current());
+
+            List<MigrationFile> applied = autogen.upgrade("head");
+            assertEquals(2, applied.size());
+            assertEquals(Set.of("autogen_version", "items", "labels", "shelves"), tables(connection));
+            assertEquals(applied.get(1).revision(), autogen.current());
+            autogen.check();
+            assertEquals(Scenario.reprint(Scenario.hibernateSchema(List.of(dev.autogen.goals.shop.Shelf.class,
+                            dev.autogen.goals.shop.Item.class, dev.autogen.goals.extra.Label.class))).withColumnsByName(),
+                    Scenario.reprint(Scenario.introspect(connection)).withColumnsByName(),
+                    "the migrated database is the one Hibernate creates");
+
+            RecordingLog history = new RecordingLog();
+            new Autogen(settings(List.of("dev.autogen.goals.shop"), both, live.spec()), history).history();
+            assertEquals(2, history.lines.size());
+            assertTrue(history.lines.get(0).contains("(head) (current), add labels"), history.text());
+
+            assertEquals(1, autogen.downgrade("-1").size());
+            assertEquals(applied.get(0).revision(), autogen.current());
+            assertEquals(Set.of("autogen_version", "items", "shelves"), tables(connection));
+            autogen.downgrade("base");
+            assertEquals(Set.of("autogen_version"), tables(connection));
+            assertNull(autogen.current());
+        }
+    }
+
+    @Test
+    void revisionAgainstALiveDatabaseThatIsBehindIsRefused() throws Exception {
+        ClassLoader tests = GoalsTest.class.getClassLoader();
+        new Autogen(settings(List.of("dev.autogen.goals.shop"), tests, null), new RecordingLog()).revision("create shop");
+        ClassLoader compiled = InMemoryCompiler.compileDirectory(migrations);
+        try (ScratchDatabase live = TestPostgres.scratch().create("live")) {
+            Autogen autogen = new Autogen(settings(List.of("dev.autogen.goals.shop"), compiled, live.spec()), new RecordingLog());
+            AutogenException behind = assertThrows(AutogenException.class, () -> autogen.revision("more"));
+            assertTrue(behind.getMessage().contains("run mvn autogen:upgrade first"), behind.getMessage());
+            autogen.upgrade("head");
+            assertTrue(autogen.revision("more").file().isEmpty(), "at head and equal to the entities: no changes");
+        }
+        assertEquals(1, files().size());
+    }
+
+    @Test
+    void noEntityInThePackages() throws IOException {
+        Autogen autogen = new Autogen(settings(List.of("dev.autogen.goals.empty"), GoalsTest.class.getClassLoader(), null),
+                new RecordingLog());
+        AutogenException e = assertThrows(AutogenException.class, () -> autogen.revision("x"));
+        assertEquals("No @Entity class found in packages [dev.autogen.goals.empty]: check the <packages> of the autogen "
+                + "plugin configuration and that the classes are compiled", e.getMessage());
+        assertEquals(List.of(), files());
+    }
+
+    @Test
+    void anEntityHibernateRejects() throws IOException {
+        Autogen autogen = new Autogen(settings(List.of("dev.autogen.goals.rejected"), GoalsTest.class.getClassLoader(), null),
+                new RecordingLog());
+        AutogenException e = assertThrows(AutogenException.class, () -> autogen.revision("x"));
+        assertTrue(e.getMessage().startsWith("Hibernate rejects the entities: "), e.getMessage());
+        assertTrue(e.getMessage().contains("dev.autogen.goals.rejected.Broken.children"), e.getMessage());
+        assertTrue(e.getMessage().contains("nope"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+        assertEquals(List.of(), files());
+    }
+
+    @Test
+    void unreachableDatabase() {
+        ConnectionSpec closed = ConnectionSpec.parse("jdbc:postgresql://localhost:1/app", "app", "secret");
+        Autogen autogen = new Autogen(settings(List.of("dev.autogen.goals.shop"), GoalsTest.class.getClassLoader(), closed),
+                new RecordingLog());
+        AutogenException e = assertThrows(AutogenException.class, () -> autogen.upgrade("head"));
+        assertTrue(e.getMessage().startsWith("Cannot reach database jdbc:postgresql://localhost:1/app: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Check that PostgreSQL is running there and that autogen.url is right."), e.getMessage());
+    }
+
+    @Test
+    void wrongPassword() throws Exception {
+        try (Connection admin = TestPostgres.admin().connect()) {
+            admin.createStatement().execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'guarded') "
+                    + "THEN CREATE ROLE guarded LOGIN PASSWORD 'right'; END IF; END $$");
+            PasswordAuthentication.require(admin, "guarded");
+        }
+        ConnectionSpec wrong = ConnectionSpec.parse("jdbc:postgresql://localhost:" + TestPostgres.server().getPort() + "/postgres",
+                "guarded", "wrong");
+        Autogen autogen = new Autogen(settings(List.of("dev.autogen.goals.shop"), GoalsTest.class.getClassLoader(), wrong),
+                new RecordingLog());
+        AutogenException e = assertThrows(AutogenException.class, autogen::current);
+        assertTrue(e.getMessage().startsWith("Cannot log in to database jdbc:postgresql://localhost:"), e.getMessage());
+        assertTrue(e.getMessage().contains("as guarded"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Check autogen.user and autogen.password."), e.getMessage());
+        // the right password works, so the message is about the password and nothing else
+        ConnectionSpec.parse(wrong.url(), "guarded", "right").connect().close();
+    }
+
+    private static Set<String> tables(Connection connection) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (ResultSet rs = connection.createStatement().executeQuery(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.autogen.goals.empty;
+
+public class NotAnEntity {
+}
