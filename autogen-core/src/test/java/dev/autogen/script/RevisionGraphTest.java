@@ -1,0 +1,83 @@
+package dev.autogen.script;
+
+import dev.autogen.AutogenException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RevisionGraphTest {
+
+    @TempDir
+    Path dir;
+
+    private void migration(String className, String id, String parent) throws IOException {
+        Files.writeString(dir.resolve(className + ".java"), """
+                package com.example.migrations;
+
+                import dev.autogen.script.*;
+
+                @Revision(id = "%s", parent = "%s", message = "%s")
+                public class %s implements Migration {
+                    public void upgrade(Operations op) { }
+                    public void downgrade(Operations op) { }
+                }
+                """.formatted(id, parent, className, className));
+    }
+
+    @Test
+    void ordersFromBaseToHead() throws IOException {
+        migration("M2", "bbb", "aaa");
+        migration("M1", "aaa", "");
+        migration("M3", "ccc", "bbb");
+        Files.writeString(dir.resolve("Helper.java"), "package com.example.migrations; class Helper { }");
+        RevisionGraph graph = RevisionGraph.read(dir);
+        assertEquals(List.of("aaa", "bbb", "ccc"), graph.ordered().stream().map(MigrationFile::revision).toList());
+        assertEquals("ccc", graph.head());
+        assertEquals("com.example.migrations.M2", graph.find("bbb").orElseThrow().className());
+    }
+
+    @Test
+    void aMissingDirectoryHasNoMigrations() {
+        assertTrue(RevisionGraph.read(dir.resolve("none")).isEmpty());
+    }
+
+    @Test
+    void aFileThatDoesNotParseIsNamedWithItsLine() throws IOException {
+        migration("M1", "aaa", "");
+        Files.writeString(dir.resolve("M2.java"), "package com.example.migrations;\n\npublic class M2 implements Migration {\n  void upgrade( {\n}\n");
+        AutogenException e = assertThrows(AutogenException.class, () -> RevisionGraph.read(dir));
+        assertTrue(e.getMessage().startsWith("Migration file " + dir.resolve("M2.java") + " does not parse at line 4"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Fix the file or remove it."), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void twoMigrationsWithTheSameParentAreTwoHeads() throws IOException {
+        migration("M1", "aaa", "");
+        migration("M2", "bbb", "aaa");
+        migration("M3", "ccc", "bbb");
+        migration("M4", "ddd", "aaa");
+        AutogenException e = assertThrows(AutogenException.class, () -> RevisionGraph.read(dir));
+        assertEquals("Two heads: M2 and M4 both follow revision aaa. Set the parent of M4 to \"ccc\" so that one follows "
+                + "the other, then run again.", e.getMessage());
+    }
+
+    @Test
+    void anUnknownParentAndADuplicateIdAreReported() throws IOException {
+        migration("M1", "aaa", "");
+        migration("M2", "bbb", "zzz");
+        assertTrue(assertThrows(AutogenException.class, () -> RevisionGraph.read(dir)).getMessage()
+                .contains("follows revision zzz, which no migration file declares"));
+        migration("M2", "aaa", "aaa");
+        assertTrue(assertThrows(AutogenException.class, () -> RevisionGraph.read(dir)).getMessage()
+                .startsWith("Two migrations declare revision aaa"));
+    }
+}
