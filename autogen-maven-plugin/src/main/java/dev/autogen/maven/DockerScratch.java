@@ -15,7 +15,7 @@ final class DockerScratch {
     static ScratchServer start() throws MojoFailureException {
         if (!dockerAvailable()) {
             throw new MojoFailureException("autogen.scratch=docker but no Docker engine answers here: start Docker "
-                    + "(or set DOCKER_HOST), or use -Dautogen.scratch=embedded (the default)");
+                    + "(or set DOCKER_HOST), or use -Dautogen.scratch=embedded (the default); -X shows the configurations tried");
         }
         PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
         try {

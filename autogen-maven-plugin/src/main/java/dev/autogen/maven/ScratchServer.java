@@ -27,10 +27,12 @@ final class ScratchServer implements AutoCloseable {
         String kind = scratch == null || scratch.isBlank() ? "embedded" : scratch.strip();
         switch (kind.toLowerCase(Locale.ROOT)) {
             case "embedded":
-                quietLibraryLogging(log, "io.zonky.test");
+                quietLibraryLogging(log, "warn", "io.zonky.test");
                 return EmbeddedScratch.start();
             case "docker":
-                quietLibraryLogging(log, "org.testcontainers", "tc", "com.github.dockerjava");
+                quietLibraryLogging(log, "warn", "org.testcontainers", "tc", "com.github.dockerjava");
+                // its multi-line report of every Docker configuration it tried: shown with -X, else our one line says it
+                quietLibraryLogging(log, "off", "org.testcontainers.dockerclient");
                 return DockerScratch.start();
             default:
                 if (kind.startsWith("jdbc:postgresql:") || kind.startsWith("postgresql:") || kind.startsWith("postgres:")) {
@@ -42,13 +44,13 @@ final class ScratchServer implements AutoCloseable {
     }
 
     /** Libraries that log through Maven's SLF4J: their INFO lines would drown the goal's own output. */
-    private static void quietLibraryLogging(Log log, String... loggers) {
+    private static void quietLibraryLogging(Log log, String level, String... loggers) {
         if (log.isDebugEnabled()) {
             return;
         }
         for (String logger : loggers) {
             // read by Maven's SLF4J simple logger when a logger of that name is first created
-            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log." + logger, "warn");
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log." + logger, level);
         }
     }
 
