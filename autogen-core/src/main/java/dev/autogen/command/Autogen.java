@@ -209,7 +209,7 @@ public final class Autogen {
                 throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
             }
         }
-        Reprinter reprinter = new Reprinter(scratch, message -> { });
+        Reprinter reprinter = new Reprinter(scratch, log::warn);
         return SchemaDiff.compare(reprinter.reprint(current), reprinter.reprint(target));
     }
 
