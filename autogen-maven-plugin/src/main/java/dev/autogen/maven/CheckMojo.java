@@ -7,7 +7,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * autogen:check — fails the build when the entities differ from the schema the migrations build
- * (or from the live database when autogen.url is set), listing the differences.
+ * (or from the live database when autogen.url is set), listing the differences. Compiles first;
+ * to check as part of the build, bind autogen:check-no-fork instead, which uses the build's own compile.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)

@@ -172,6 +172,23 @@ class AutogenGoalsIT {
         assertEquals(List.of(), versionRows());
     }
 
+    @Test
+    @Order(10)
+    void checkNoForkBoundToVerifyChecksWithTheBuildsOwnCompile() throws Exception {
+        project.bind("check-no-fork");
+
+        NestedMaven.Result result = project.mvn("verify");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        String output = result.output();
+        assertTrue(output.contains("autogen-maven-plugin:" + NestedMaven.required("it.autogenVersion") + ":check-no-fork (default) @ library"),
+                output);
+        assertTrue(output.contains("[INFO] The migrations match the entities."), output);
+        assertFalse(output.contains(">>> autogen-maven-plugin"), "no forked lifecycle");
+        assertEquals(1, output.split("maven-compiler-plugin:[^:]+:compile \\(default-compile\\)", -1).length - 1,
+                "compiled once");
+    }
+
     private String url() {
         return "jdbc:postgresql://localhost:" + database.getPort() + "/postgres";
     }

@@ -54,7 +54,7 @@ final class NestedMaven {
     }
 
     static Result run(Path project, String... arguments) throws IOException, InterruptedException {
-        Path logs = Files.createDirectories(projectsRoot().resolve("logs"));
+        Path logs = logs();
         Path log = logs.resolve(String.format("%02d-%s-%s.log", RUNS.incrementAndGet(), project.getFileName(),
                 arguments[0].replaceAll("[^A-Za-z0-9]+", "_")));
         List<String> command = new ArrayList<>();
@@ -74,6 +74,19 @@ final class NestedMaven {
                     + " minutes; log: " + log);
         }
         return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), log);
+    }
+
+    /** The logs of this test run only: the folder is emptied before the first run. */
+    private static synchronized Path logs() throws IOException {
+        Path logs = projectsRoot().resolve("logs");
+        if (RUNS.get() == 0 && Files.isDirectory(logs)) {
+            try (var files = Files.list(logs)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return Files.createDirectories(logs);
     }
 
     static Path projectsRoot() {
@@ -98,9 +111,6 @@ final class NestedMaven {
     /** The standard invoker it-repo settings: the outer local repository serves as a remote one, so nothing is downloaded twice. */
     private static synchronized Path settings() throws IOException {
         Path settings = projectsRoot().resolve("it-settings.xml");
-        if (Files.exists(settings)) {
-            return settings;
-        }
         String outer = Path.of(required("it.outerRepo")).toUri().toString();
         String repository = """
                         <id>outer-local</id>

@@ -38,6 +38,25 @@ final class TestProject {
         return project;
     }
 
+    /** Binds an autogen goal into the build at its default phase, as a project that checks on every build does. */
+    TestProject bind(String goal) {
+        Path pom = directory.resolve("pom.xml");
+        String text = read(pom);
+        String configuration = "        <configuration>\n          <packages>";
+        if (!text.contains(configuration)) {
+            throw new IllegalStateException("no autogen plugin configuration in " + pom);
+        }
+        return write("pom.xml", text.replace(configuration, """
+                        <executions>
+                          <execution>
+                            <goals>
+                              <goal>%s</goal>
+                            </goals>
+                          </execution>
+                        </executions>
+                """.formatted(goal) + configuration));
+    }
+
     Path directory() {
         return directory;
     }
@@ -131,6 +150,16 @@ final class TestProject {
                         <version>%s</version>
                       </plugin>
                       <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-surefire-plugin</artifactId>
+                        <version>%s</version>
+                      </plugin>
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-jar-plugin</artifactId>
+                        <version>%s</version>
+                      </plugin>
+                      <plugin>
                         <groupId>dev.autogen</groupId>
                         <artifactId>autogen-maven-plugin</artifactId>
                         <version>%s</version>
@@ -145,7 +174,8 @@ final class TestProject {
                   </build>
                 </project>
                 """.formatted(name, core, NestedMaven.required("it.compilerPluginVersion"),
-                NestedMaven.required("it.resourcesPluginVersion"), version, entityPackage, MIGRATIONS_PACKAGE);
+                NestedMaven.required("it.resourcesPluginVersion"), NestedMaven.required("it.surefirePluginVersion"),
+                NestedMaven.required("it.jarPluginVersion"), version, entityPackage, MIGRATIONS_PACKAGE);
     }
 
     private static void delete(Path directory) {
