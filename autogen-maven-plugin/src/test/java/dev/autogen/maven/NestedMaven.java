@@ -54,6 +54,11 @@ final class NestedMaven {
     }
 
     static Result run(Path project, String... arguments) throws IOException, InterruptedException {
+        return run(project, Map.of(), arguments);
+    }
+
+    /** Runs mvn with {@code environment} added to this process's environment (less DATABASE_URL). */
+    static Result run(Path project, Map<String, String> extraEnvironment, String... arguments) throws IOException, InterruptedException {
         Path logs = logs();
         Path log = logs.resolve(String.format("%02d-%s-%s.log", RUNS.incrementAndGet(), project.getFileName(),
                 arguments[0].replaceAll("[^A-Za-z0-9]+", "_")));
@@ -67,6 +72,7 @@ final class NestedMaven {
         // a DATABASE_URL of the machine running the tests would become the goals' live database
         environment.remove("DATABASE_URL");
         environment.putIfAbsent("MAVEN_OPTS", "-XX:TieredStopAtLevel=1");
+        environment.putAll(extraEnvironment);
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -114,6 +115,21 @@ final class TestProject {
 
     NestedMaven.Result mvn(String... arguments) throws IOException, InterruptedException {
         return NestedMaven.run(directory, arguments);
+    }
+
+    NestedMaven.Result mvn(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
+        return NestedMaven.run(directory, environment, arguments);
+    }
+
+    /** Adds elements to the autogen plugin's configuration. */
+    TestProject configure(String elements) {
+        Path pom = directory.resolve("pom.xml");
+        String text = read(pom);
+        String end = "          <migrationsPackage>" + MIGRATIONS_PACKAGE + "</migrationsPackage>\n";
+        if (!text.contains(end)) {
+            throw new IllegalStateException("no autogen plugin configuration in " + pom);
+        }
+        return write("pom.xml", text.replace(end, end + elements));
     }
 
     private static String pom(String name, String entityPackage, boolean coreDependency) {
