@@ -122,9 +122,7 @@ final class JavaRenderer {
 
     /** True when the rendered calls name {@link Identity}, so the file must import it. */
     static boolean usesIdentity(Change change) {
-        return change instanceof AlterColumnIdentity
-                || change instanceof CreateTable c && c.table().columns().stream().anyMatch(col -> col.identity() != null)
-                || change instanceof AddColumn a && a.column().identity() != null;
+        return change instanceof AlterColumnIdentity;
     }
 
     private static String op(String method, String... arguments) {
