@@ -4,6 +4,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -67,6 +68,9 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
     /** The goal as GoalEntry knows it. */
     abstract String goal();
 
@@ -87,7 +91,7 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
         Map<String, String> properties = properties();
         try {
             addProperties(properties);
-            new ProjectCore(project, getLog(), showErrors()).run(goal(), properties);
+            new ProjectCore(project, plugin.getVersion(), getLog(), showErrors()).run(goal(), properties);
         } finally {
             release();
         }

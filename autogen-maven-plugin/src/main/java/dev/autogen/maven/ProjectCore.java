@@ -28,11 +28,13 @@ final class ProjectCore {
     static final String USER_ERROR = "dev.autogen.AutogenException";
 
     private final MavenProject project;
+    private final String version;
     private final Log log;
     private final boolean showErrors;
 
-    ProjectCore(MavenProject project, Log log, boolean showErrors) {
+    ProjectCore(MavenProject project, String version, Log log, boolean showErrors) {
         this.project = project;
+        this.version = version;
         this.log = log;
         this.showErrors = showErrors;
     }
@@ -71,8 +73,13 @@ final class ProjectCore {
         try {
             return Class.forName(ENTRY, true, loader);
         } catch (ClassNotFoundException e) {
+            String dependency = "dev.autogen:autogen-core:" + version;
+            if (loader.getResource(USER_ERROR.replace('.', '/') + ".class") != null) {
+                throw new MojoFailureException("The autogen-core on the classpath of " + project.getArtifactId()
+                        + " is older than this plugin: depend on " + dependency);
+            }
             throw new MojoFailureException("autogen-core is not on the classpath of " + project.getArtifactId()
-                    + ": add the dependency dev.autogen:autogen-core (the plugin's version) to the project's pom.xml");
+                    + ": add the dependency " + dependency + " to the project's pom.xml");
         }
     }
 

@@ -191,7 +191,8 @@ class BadInputIT {
         NestedMaven.Result result = project.mvn("autogen:history");
 
         String line = assertOneLineFailure(result, "history", "no-core");
-        assertTrue(line.contains("autogen-core is not on the classpath of no-core: add the dependency dev.autogen:autogen-core"), line);
+        assertTrue(line.contains("autogen-core is not on the classpath of no-core: add the dependency dev.autogen:autogen-core:"
+                + VERSION + " to the project's pom.xml"), line);
     }
 
     @Test
