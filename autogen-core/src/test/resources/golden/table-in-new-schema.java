@@ -1,6 +1,5 @@
 package dev.autogen.generated;
 
-import dev.autogen.schema.Identity;
 import dev.autogen.script.Migration;
 import dev.autogen.script.Operations;
 import dev.autogen.script.Revision;

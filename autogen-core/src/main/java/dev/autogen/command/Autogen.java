@@ -123,6 +123,9 @@ public final class Autogen {
 
     /** Reverts migrations on the live database down to {@code target}: -1, -N, base or a revision id. */
     public List<MigrationFile> downgrade(String target) {
+        if (target == null || target.isBlank()) {
+            throw new AutogenException("Say how far to downgrade: -Dautogen.target=-1, -N, base or a revision id");
+        }
         RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
         try (Connection connection = requireDatabase().connect()) {
             MigrationRunner runner = runner(connection, graph);

@@ -77,24 +77,25 @@ public record ConnectionSpec(String url, String user, String password) {
         try {
             return new org.postgresql.Driver().connect(url, properties);
         } catch (SQLException e) {
-            throw new AutogenException(explain(e));
+            throw new AutogenException(explain(e), e);
         }
     }
 
     private String explain(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().replaceAll("\\.+$", "");
         String where = "database " + url;
         if (state.equals("28P01") || state.equals("28000")) {
             return "Cannot log in to " + where + " as " + (user == null ? "the default user" : user)
-                    + ": " + e.getMessage() + ". Check autogen.user and autogen.password.";
+                    + ": " + reason + ". Check autogen.user and autogen.password.";
         }
         if (state.equals("3D000")) {
-            return "The " + where + " does not exist: " + e.getMessage() + ". Create it or fix autogen.url.";
+            return "The " + where + " does not exist: " + reason + ". Create it or fix autogen.url.";
         }
         if (state.startsWith("08")) {
-            return "Cannot reach " + where + ": " + e.getMessage() + ". Check that PostgreSQL is running there and that autogen.url is right.";
+            return "Cannot reach " + where + ": " + reason + ". Check that PostgreSQL is running there and that autogen.url is right.";
         }
-        return "Cannot connect to " + where + ": " + e.getMessage();
+        return "Cannot connect to " + where + ": " + reason;
     }
 
     /** Runs a statement in autocommit mode, for things like CREATE DATABASE. */
