@@ -8,7 +8,7 @@ import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.jdbc.connections.internal.UserSuppliedConnectionProviderImpl;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.tool.schema.SourceType;
 import org.hibernate.tool.schema.TargetType;
@@ -64,8 +64,13 @@ public final class HibernateModel implements AutoCloseable {
         HIBERNATE_LOG.setLevel(Level.WARNING);
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
         Map<String, Object> all = new HashMap<>();
-        all.put(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName());
+        // Hibernate picks its dialect from the product and version, as it would from a connection; it never connects.
+        // 13 is the oldest PostgreSQL Hibernate 7 supports, so the DDL runs on every server; a project can name its own.
+        all.put("jakarta.persistence.database-product-name", "PostgreSQL");
+        all.put("jakarta.persistence.database-major-version", "13");
+        all.put("jakarta.persistence.database-minor-version", "0");
         all.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+        all.put(AvailableSettings.CONNECTION_PROVIDER, UserSuppliedConnectionProviderImpl.class.getName());
         all.put(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, "true");
         all.put(AvailableSettings.FORMAT_SQL, "false");
         all.putAll(settings);

@@ -118,7 +118,8 @@ public final class Scenario {
                 "hibernate.boot.allow_jdbc_metadata_access", "true",
                 "jakarta.persistence.jdbc.url", database.spec().url(),
                 "jakarta.persistence.jdbc.user", database.spec().user(),
-                "hibernate.hbm2ddl.auto", "validate");
+                "hibernate.hbm2ddl.auto", "validate",
+                "hibernate.connection.provider_class", "");
         try (HibernateModel model = HibernateModel.boot(Scenario.class.getClassLoader(), entities, List.of(), settings)) {
             // building the session factory with hbm2ddl.auto=validate is Hibernate's own schema validation
             model.metadata().buildSessionFactory().close();
