@@ -218,7 +218,8 @@ public final class Autogen {
 
     /** The schema the entities want: Hibernate's own DDL run on an empty scratch database and read back. */
     public Schema targetSchema(ScratchServer scratch) {
-        try (HibernateModel model = HibernateModel.boot(settings.classLoader(), settings.packages(), settings.hibernateSettings());
+        try (HibernateModel model = HibernateModel.boot(settings.classLoader(),
+                settings.entities().find(settings.classLoader()), settings.hibernateSettings());
              ScratchDatabase database = scratch.create("target");
              Connection connection = database.connect()) {
             applyHibernateDdl(connection, model.createStatements());

@@ -1,17 +1,19 @@
 package dev.autogen.command;
 
 import dev.autogen.db.ConnectionSpec;
+import dev.autogen.entity.EntitySource;
 import dev.autogen.schema.QualifiedName;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How a project uses autogen.
  *
- * @param packages             packages (with sub-packages) that hold the entities
+ * @param entities             where the entities come from: packages, a persistence unit
  * @param migrationsDirectory  source directory of the migrations package
  * @param migrationsPackage    Java package of the migration classes
  * @param database             the live database, or null to work on a scratch replay of the migrations
@@ -22,7 +24,7 @@ import java.util.Map;
  * @param classLoader          loads the entities and the compiled migrations
  * @param clock                the time written into new migrations
  */
-public record Settings(List<String> packages, Path migrationsDirectory, String migrationsPackage,
+public record Settings(EntitySource entities, Path migrationsDirectory, String migrationsPackage,
                        ConnectionSpec database, ConnectionSpec scratch, QualifiedName versionTable,
                        Map<String, Object> hibernateSettings, Path templatesDirectory, ClassLoader classLoader,
                        Clock clock) {
@@ -30,19 +32,33 @@ public record Settings(List<String> packages, Path migrationsDirectory, String m
     public static final QualifiedName DEFAULT_VERSION_TABLE = new QualifiedName("public", "autogen_version");
 
     public Settings {
-        packages = List.copyOf(packages);
+        Objects.requireNonNull(entities, "entities");
         hibernateSettings = Map.copyOf(hibernateSettings);
         versionTable = versionTable == null ? DEFAULT_VERSION_TABLE : versionTable;
         clock = clock == null ? Clock.systemUTC() : clock;
     }
 
+    /** Entities from {@code packages} (with sub-packages). */
+    public Settings(List<String> packages, Path migrationsDirectory, String migrationsPackage,
+                    ConnectionSpec database, ConnectionSpec scratch, QualifiedName versionTable,
+                    Map<String, Object> hibernateSettings, Path templatesDirectory, ClassLoader classLoader,
+                    Clock clock) {
+        this(EntitySource.packages(packages), migrationsDirectory, migrationsPackage, database, scratch, versionTable,
+                hibernateSettings, templatesDirectory, classLoader, clock);
+    }
+
     public Settings withDatabase(ConnectionSpec database) {
-        return new Settings(packages, migrationsDirectory, migrationsPackage, database, scratch, versionTable,
+        return new Settings(entities, migrationsDirectory, migrationsPackage, database, scratch, versionTable,
+                hibernateSettings, templatesDirectory, classLoader, clock);
+    }
+
+    public Settings withHibernateSettings(Map<String, Object> hibernateSettings) {
+        return new Settings(entities, migrationsDirectory, migrationsPackage, database, scratch, versionTable,
                 hibernateSettings, templatesDirectory, classLoader, clock);
     }
 
     public Settings withClock(Clock clock) {
-        return new Settings(packages, migrationsDirectory, migrationsPackage, database, scratch, versionTable,
+        return new Settings(entities, migrationsDirectory, migrationsPackage, database, scratch, versionTable,
                 hibernateSettings, templatesDirectory, classLoader, clock);
     }
 }

@@ -55,12 +55,15 @@ public final class HibernateModel implements AutoCloseable {
      * @param settings Hibernate settings the application uses (naming strategies and the like)
      */
     public static HibernateModel boot(ClassLoader loader, List<String> packages, Map<String, Object> settings) {
-        EntityScanner.Scan scan = EntityScanner.scan(loader, packages);
-        return boot(loader, scan.annotatedClasses(), scan.packages(), settings);
+        return boot(loader, EntitySource.packages(packages).find(loader), settings);
     }
 
     public static HibernateModel boot(ClassLoader loader, List<Class<?>> classes, List<String> packageInfos,
                                       Map<String, Object> settings) {
+        return boot(loader, new Entities(classes, packageInfos, List.of()), settings);
+    }
+
+    public static HibernateModel boot(ClassLoader loader, Entities entities, Map<String, Object> settings) {
         HIBERNATE_LOG.setLevel(Level.WARNING);
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
         Map<String, Object> all = new HashMap<>();
@@ -77,8 +80,9 @@ public final class HibernateModel implements AutoCloseable {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(all).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
-            classes.forEach(sources::addAnnotatedClass);
-            packageInfos.forEach(sources::addPackage);
+            entities.classes().forEach(sources::addAnnotatedClass);
+            entities.packages().forEach(sources::addPackage);
+            entities.mappingFiles().forEach(sources::addResource);
             Metadata metadata = sources.getMetadataBuilder().build();
             ((org.hibernate.boot.spi.MetadataImplementor) metadata).validate();
             return new HibernateModel(registry, metadata);

@@ -124,6 +124,35 @@ public final class Introspector {
 
     /** Reads the tables and sequences of the given schemas; those that do not exist are left out. */
     public Schema read(Connection connection, Set<String> schemas) throws SQLException {
+        // with only pg_catalog on the search path, PostgreSQL prints every other name schema-qualified,
+        // so two databases print the same object the same way whatever their search_path
+        String searchPath = setting(connection, "search_path");
+        setSearchPath(connection, "pg_catalog");
+        try {
+            return readQualified(connection, schemas);
+        } finally {
+            setSearchPath(connection, searchPath);
+        }
+    }
+
+    private static String setting(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT current_setting(?)")) {
+            statement.setString(1, name);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static void setSearchPath(Connection connection, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+            statement.setString(1, value);
+            statement.executeQuery().close();
+        }
+    }
+
+    private Schema readQualified(Connection connection, Set<String> schemas) throws SQLException {
         Set<String> present = new TreeSet<>(userSchemas(connection));
         present.retainAll(schemas);
         Array schemaArray = connection.createArrayOf("text", present.toArray());

@@ -11,6 +11,7 @@ import dev.autogen.introspect.Reprinter;
 import dev.autogen.render.MigrationRenderer;
 import dev.autogen.render.MigrationRenderer.MigrationSource;
 import dev.autogen.runner.MigrationRunner;
+import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.Schema;
 import dev.autogen.script.Migration;
 import dev.autogen.script.MigrationFile;
@@ -18,8 +19,12 @@ import dev.autogen.script.RevisionGraph;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,9 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * Given the entities a database was built for and the entities as they are now: the migration
- * autogen writes (checked against its golden file, compiled, run), and the invariants it must
- * keep: fixpoint, round trip, Hibernate agrees.
+ * Given what a database was built from and what is wanted now (entities, or hand-written DDL where
+ * no mapping can express it): the migration autogen writes (checked against its golden file,
+ * compiled, run), and the invariants it must keep: fixpoint, round trip, Hibernate agrees, and
+ * rows that survive upgrade and downgrade.
  */
 public final class Scenario {
 
@@ -37,23 +43,93 @@ public final class Scenario {
     public static final String REVISION = "0123456789ab";
     public static final String CREATED = "2026-11-21T12:00:00Z";
 
-    private Scenario() {
+    /** What a database is built from. */
+    public sealed interface Side permits Entities, Ddl {
+        void create(Connection connection) throws SQLException;
+    }
+
+    public record Entities(List<Class<?>> classes) implements Side {
+        public void create(Connection connection) {
+            if (!classes.isEmpty()) {
+                createWithHibernate(connection, classes);
+            }
+        }
+    }
+
+    public record Ddl(List<String> statements) implements Side {
+        public void create(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : statements) {
+                    statement.execute(sql);
+                }
+            }
+        }
     }
 
     /** What a scenario found, for assertions beyond the invariants. */
     public record Outcome(List<Change> changes, String source, Schema before, Schema target) {
     }
 
+    private final String name;
+    private Side before = new Ddl(List.of());
+    private Side after = new Ddl(List.of());
+    private final List<String> rows = new ArrayList<>();
+
+    private Scenario(String name) {
+        this.name = name;
+    }
+
+    public static Scenario named(String name) {
+        return new Scenario(name);
+    }
+
+    public Scenario before(Class<?>... entities) {
+        this.before = new Entities(List.of(entities));
+        return this;
+    }
+
+    public Scenario after(Class<?>... entities) {
+        this.after = new Entities(List.of(entities));
+        return this;
+    }
+
+    public Scenario beforeDdl(String... statements) {
+        this.before = new Ddl(List.of(statements));
+        return this;
+    }
+
+    public Scenario afterDdl(String... statements) {
+        this.after = new Ddl(List.of(statements));
+        return this;
+    }
+
+    /** Rows put into the database before the upgrade; they must read the same after upgrade and downgrade. */
+    public Scenario rows(String... inserts) {
+        rows.addAll(List.of(inserts));
+        return this;
+    }
+
     public static Outcome run(String name, List<Class<?>> before, List<Class<?>> after) {
+        Scenario scenario = named(name);
+        scenario.before = new Entities(before);
+        scenario.after = new Entities(after);
+        return scenario.run();
+    }
+
+    public Outcome run() {
         try (ScratchDatabase database = TestPostgres.scratch().create("scenario");
              Connection connection = database.connect()) {
-            if (!before.isEmpty()) {
-                createWithHibernate(connection, before);
+            before.create(connection);
+            try (Statement statement = connection.createStatement()) {
+                for (String insert : rows) {
+                    statement.execute(insert);
+                }
             }
             Schema current = introspect(connection);
-            Schema target = hibernateSchema(after);
+            Map<QualifiedName, List<List<Object>>> data = contents(connection, current);
+            Schema target = schemaOf(after);
             List<Change> changes = SchemaDiff.compare(reprint(current), reprint(target));
-            assertFalse(changes.isEmpty(), "the entities changed, so the diff must find something");
+            assertFalse(changes.isEmpty(), "the wanted schema differs, so the diff must find something");
 
             String className = "M20261121_120000_" + camel(name);
             String source = new MigrationRenderer(null).render(new MigrationSource(PACKAGE, className, REVISION, "",
@@ -70,15 +146,29 @@ public final class Scenario {
 
             assertEquals(List.of(), SchemaDiff.compare(reprint(upgraded), reprint(target)), "fixpoint: generating again finds nothing");
             assertEquals(reprint(target).withColumnsByName(), reprint(upgraded).withColumnsByName(),
-                    "Hibernate agrees: the migrated database equals Hibernate's own export, names included");
-            validateWithHibernate(database, after);
+                    "the migrated database equals the wanted one, names included");
+            if (after instanceof Entities entities && !entities.classes().isEmpty()) {
+                validateWithHibernate(database, entities.classes());
+            }
 
             runner.downgrade("base");
             Schema downgraded = introspect(connection);
             assertEquals(List.of(), SchemaDiff.compare(reprint(downgraded), reprint(current)), "round trip: downgrade finds nothing to undo");
             assertEquals(reprint(current).withColumnsByName(), reprint(downgraded).withColumnsByName(),
                     "round trip: upgrade then downgrade leaves the schema as it was, names included");
+            assertEquals(data, contents(connection, current), "rows survive upgrade and downgrade");
             return new Outcome(changes, source, current, target);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The schema a side creates, read back from a scratch database. */
+    public static Schema schemaOf(Side side) {
+        try (ScratchDatabase database = TestPostgres.scratch().create("target");
+             Connection connection = database.connect()) {
+            side.create(connection);
+            return introspect(connection);
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
@@ -86,13 +176,7 @@ public final class Scenario {
 
     /** The schema Hibernate's own export creates for {@code entities}, read back from a scratch database. */
     public static Schema hibernateSchema(List<Class<?>> entities) {
-        try (ScratchDatabase database = TestPostgres.scratch().create("target");
-             Connection connection = database.connect()) {
-            createWithHibernate(connection, entities);
-            return introspect(connection);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
+        return schemaOf(new Entities(entities));
     }
 
     public static void createWithHibernate(Connection connection, List<Class<?>> entities) {
@@ -111,6 +195,29 @@ public final class Scenario {
     public static Schema introspect(Connection connection) throws SQLException {
         return new Introspector(name -> name.equals(Settings.DEFAULT_VERSION_TABLE))
                 .read(connection, Introspector.userSchemas(connection));
+    }
+
+    /** Every row of every table, in a stable order, for comparing data before and after. */
+    private static Map<QualifiedName, List<List<Object>>> contents(Connection connection, Schema schema) throws SQLException {
+        Map<QualifiedName, List<List<Object>>> data = new LinkedHashMap<>();
+        for (QualifiedName table : schema.tables().keySet()) {
+            List<List<Object>> tableRows = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT * FROM " + dev.autogen.sql.Identifiers.quote(table)
+                         + " ORDER BY 1")) {
+                ResultSetMetaData meta = rs.getMetaData();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.add(meta.getColumnName(i) + "=" + rs.getString(i));
+                    }
+                    row.sort(java.util.Comparator.comparing(Object::toString));
+                    tableRows.add(row);
+                }
+            }
+            data.put(table, tableRows);
+        }
+        return data;
     }
 
     private static void validateWithHibernate(ScratchDatabase database, List<Class<?>> entities) {
