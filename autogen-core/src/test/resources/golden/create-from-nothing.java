@@ -19,23 +19,23 @@ public class M20261121_120000_CreateFromNothing implements Migration {
         op.createSchema("sales");
         op.createSequence(sequence("public", "products_seq").incrementBy(20));
         op.createTable("public", "orders",
-                column("id", "bigint").notNull().generatedByDefaultAsIdentity(),
-                column("number", "character varying(255)").notNull(),
-                column("status", "character varying(20)").notNull(),
                 column("customer_id", "bigint").notNull(),
+                column("id", "bigint").notNull().generatedByDefaultAsIdentity(),
                 column("product_id", "bigint"),
+                column("status", "character varying(20)").notNull(),
+                column("number", "character varying(255)").notNull(),
                 primaryKey("orders_pkey", "id"),
                 unique("uk_orders_number", "number"),
                 check("orders_status_check", "status::text = ANY (ARRAY['NEW'::character varying::text, 'PAID'::character varying::text, 'SHIPPED'::character varying::text])"));
         op.createTable("public", "products",
+                column("price", "numeric(10,2)").notNull(),
                 column("id", "bigint").notNull(),
                 column("name", "character varying(255)").notNull(),
-                column("price", "numeric(10,2)").notNull(),
                 primaryKey("products_pkey", "id"),
                 check("products_price_positive", "price > 0::numeric"));
         op.createTable(table("sales", "customers",
-                column("id", "bigint").notNull().generatedByDefaultAsIdentity(),
                 column("created_at", "timestamp(6) with time zone").notNull().defaultValue("now()"),
+                column("id", "bigint").notNull().generatedByDefaultAsIdentity(),
                 column("email", "character varying(200)").notNull().comment("Login and contact address"),
                 primaryKey("customers_pkey", "id"),
                 unique("customers_email_key", "email"))

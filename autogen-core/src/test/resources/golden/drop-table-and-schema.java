@@ -28,8 +28,8 @@ public class M20261121_120000_DropTableAndSchema implements Migration {
     public void downgrade(Operations op) {
         op.createSchema("inventory");
         op.createTable("inventory", "stock_levels",
-                column("id", "bigint").notNull().generatedByDefaultAsIdentity(),
                 column("quantity", "integer").notNull(),
+                column("id", "bigint").notNull().generatedByDefaultAsIdentity(),
                 primaryKey("stock_levels_pkey", "id"));
     }
 }

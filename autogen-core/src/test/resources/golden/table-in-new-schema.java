@@ -18,8 +18,8 @@ public class M20261121_120000_TableInNewSchema implements Migration {
     public void upgrade(Operations op) {
         op.createSchema("inventory");
         op.createTable("inventory", "stock_levels",
-                column("id", "bigint").notNull().generatedByDefaultAsIdentity(),
                 column("quantity", "integer").notNull(),
+                column("id", "bigint").notNull().generatedByDefaultAsIdentity(),
                 primaryKey("stock_levels_pkey", "id"));
     }
 

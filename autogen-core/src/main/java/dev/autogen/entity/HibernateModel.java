@@ -7,6 +7,7 @@ import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.jdbc.connections.internal.UserSuppliedConnectionProviderImpl;
 import org.hibernate.engine.config.spi.ConfigurationService;
@@ -43,6 +44,7 @@ public final class HibernateModel implements AutoCloseable {
 
     private final StandardServiceRegistry registry;
     private final Metadata metadata;
+    private boolean columnsOrdered;
 
     private HibernateModel(StandardServiceRegistry registry, Metadata metadata) {
         this.registry = registry;
@@ -84,7 +86,7 @@ public final class HibernateModel implements AutoCloseable {
             entities.packages().forEach(sources::addPackage);
             entities.mappingFiles().forEach(sources::addResource);
             Metadata metadata = sources.getMetadataBuilder().build();
-            ((org.hibernate.boot.spi.MetadataImplementor) metadata).validate();
+            ((MetadataImplementor) metadata).validate();
             return new HibernateModel(registry, metadata);
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);
@@ -116,6 +118,12 @@ public final class HibernateModel implements AutoCloseable {
 
     /** The statements Hibernate's schema export runs to create the schema from nothing, in its order. */
     public List<String> createStatements() {
+        if (!columnsOrdered) {
+            // Hibernate's export orders the columns of tables, primary keys and foreign keys (its
+            // column_ordering_strategy) before it writes CREATE TABLE, as the session factory does on start
+            ((MetadataImplementor) metadata).orderColumns(true);
+            columnsOrdered = true;
+        }
         Map<String, Object> config = new HashMap<>(registry.requireService(ConfigurationService.class).getSettings());
         ExecutionOptions options = SchemaManagementToolCoordinator.buildExecutionOptions(config, ExceptionHandlerHaltImpl.INSTANCE);
         List<String> statements = new ArrayList<>();
