@@ -1,6 +1,7 @@
 package dev.autogen.command;
 
 import dev.autogen.AutogenException;
+import dev.autogen.config.ProjectConfiguration;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.schema.QualifiedName;
 
@@ -9,13 +10,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
  * The door the Maven plugin opens from its own class loader into the project's: only JDK types
  * cross it. A failure the user can act on comes back as {@link AutogenException}.
  *
- * <p>Keys: {@code packages} (comma separated), {@code migrationsDirectory}, {@code migrationsPackage},
+ * <p>Keys: {@code packages} (comma separated; optional when a persistence unit lists the entities),
+ * {@code persistenceUnit}, {@code resourceDirectories} (path-separator separated) and {@code projectDirectory}
+ * (where Spring Boot configuration files are looked for), {@code migrationsDirectory}, {@code migrationsPackage},
  * {@code url}/{@code user}/{@code password} (live database, optional), {@code scratchUrl}/
  * {@code scratchUser}/{@code scratchPassword} (server for scratch databases), {@code versionTable}
  * ("schema.table"), {@code templatesDirectory}, {@code message}, {@code target}; every key that
@@ -34,8 +38,7 @@ public final class GoalEntry {
      * @param log receives ("info" | "warn", message)
      */
     public static void run(String goal, Map<String, String> properties, BiConsumer<String, String> log) {
-        Settings settings = settings(properties);
-        Autogen autogen = new Autogen(settings, new Log() {
+        Log sink = new Log() {
             public void info(String message) {
                 log.accept("info", message);
             }
@@ -43,7 +46,9 @@ public final class GoalEntry {
             public void warn(String message) {
                 log.accept("warn", message);
             }
-        });
+        };
+        Settings settings = settings(goal, properties, sink);
+        Autogen autogen = new Autogen(settings, sink);
         switch (goal) {
             case "revision" -> autogen.revision(properties.get("message"));
             case "check" -> autogen.check();
@@ -55,13 +60,12 @@ public final class GoalEntry {
         }
     }
 
-    static Settings settings(Map<String, String> properties) {
+    /** Goals whose database is the application's own when no autogen.url is given; revision and check replay instead. */
+    private static final Set<String> LIVE_DATABASE_GOALS = Set.of("upgrade", "downgrade", "current", "history");
+
+    static Settings settings(String goal, Map<String, String> properties, Log log) {
         String packages = properties.getOrDefault("packages", "");
         List<String> packageList = Arrays.stream(packages.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
-        if (packageList.isEmpty()) {
-            throw new AutogenException("No entity packages configured: add <packages><package>com.example.domain</package></packages> "
-                    + "to the autogen plugin configuration");
-        }
         String migrationsPackage = properties.get("migrationsPackage");
         if (migrationsPackage == null || migrationsPackage.isBlank()) {
             throw new AutogenException("No migrations package configured: add <migrationsPackage>com.example.migrations</migrationsPackage> "
@@ -71,24 +75,38 @@ public final class GoalEntry {
         if (directory == null || directory.isBlank()) {
             throw new IllegalArgumentException("migrationsDirectory is required");
         }
-        String url = properties.get("url");
-        ConnectionSpec database = url == null || url.isBlank() ? null
-                : ConnectionSpec.parse(url, properties.get("user"), properties.get("password"));
-        String scratchUrl = properties.get("scratchUrl");
-        ConnectionSpec scratch = scratchUrl == null || scratchUrl.isBlank() ? null
-                : ConnectionSpec.parse(scratchUrl, properties.get("scratchUser"), properties.get("scratchPassword"));
-        Map<String, Object> hibernate = new HashMap<>();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader() : GoalEntry.class.getClassLoader();
+        Map<String, Object> pluginHibernate = new HashMap<>();
         properties.forEach((key, value) -> {
             if (key.startsWith("hibernate.") || key.startsWith("jakarta.persistence.")) {
-                hibernate.put(key, value);
+                pluginHibernate.put(key, value);
             }
         });
+        ProjectConfiguration project = ProjectConfiguration.resolve(loader, packageList, properties.get("persistenceUnit"),
+                pluginHibernate, ProjectConfiguration.paths(properties.get("resourceDirectories")),
+                blank(properties.get("projectDirectory")) ? null : Path.of(properties.get("projectDirectory")));
+        if (!project.sources().isEmpty()) {
+            log.info("Configuration from " + String.join(", ", project.sources()));
+        }
+
+        String url = properties.get("url");
+        ConnectionSpec database = blank(url) ? null : ConnectionSpec.parse(url, properties.get("user"), properties.get("password"));
+        if (database == null && LIVE_DATABASE_GOALS.contains(goal) && project.dataSource().isPresent()) {
+            database = project.dataSource().get();
+            log.info("Database: " + database + " (spring.datasource of the application's configuration)");
+        }
+        String scratchUrl = properties.get("scratchUrl");
+        ConnectionSpec scratch = blank(scratchUrl) ? null
+                : ConnectionSpec.parse(scratchUrl, properties.get("scratchUser"), properties.get("scratchPassword"));
         String templates = properties.get("templatesDirectory");
-        return new Settings(packageList, Path.of(directory), migrationsPackage.strip(), database, scratch,
-                versionTable(properties.get("versionTable")), hibernate,
-                templates == null || templates.isBlank() ? null : Path.of(templates),
-                Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
-                        : GoalEntry.class.getClassLoader(), null);
+        return new Settings(project.entities(), Path.of(directory), migrationsPackage.strip(), database, scratch,
+                versionTable(properties.get("versionTable")), project.hibernateSettings(),
+                blank(templates) ? null : Path.of(templates), loader, null);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static QualifiedName versionTable(String name) {

@@ -7,6 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.MappedSuperclass;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -54,6 +56,86 @@ public final class EntityScanner {
                     + ": check the <packages> of the autogen plugin configuration and that the classes are compiled");
         }
         return new Scan(List.copyOf(annotated), List.copyOf(packageInfos));
+    }
+
+    /** Annotation types Hibernate takes from a scanned archive, as they appear in class files. */
+    private static final List<byte[]> MARKERS = List.of(
+            "Ljakarta/persistence/Entity;".getBytes(StandardCharsets.UTF_8),
+            "Ljakarta/persistence/MappedSuperclass;".getBytes(StandardCharsets.UTF_8),
+            "Ljakarta/persistence/Embeddable;".getBytes(StandardCharsets.UTF_8),
+            "Ljakarta/persistence/Converter;".getBytes(StandardCharsets.UTF_8));
+
+    /**
+     * The annotated classes and annotated packages in one archive, a directory or a jar (the root of a
+     * persistence unit, or one of its jar files), as Hibernate's scanner finds them: a class file is
+     * loaded only when it carries one of the JPA annotations, so unrelated classes are never loaded.
+     */
+    public static Scan scanRoot(ClassLoader loader, URL root) {
+        List<Class<?>> annotated = new ArrayList<>();
+        List<String> packageInfos = new ArrayList<>();
+        try {
+            if (root.getProtocol().equals("file") && Files.isDirectory(Path.of(root.toURI()))) {
+                Path dir = Path.of(root.toURI());
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                        String name = toClassName(dir.relativize(file).toString().replace('\\', '/'));
+                        consider(loader, name, Files.readAllBytes(file), annotated, packageInfos);
+                    }
+                }
+            } else {
+                URL jarUrl = root.getProtocol().equals("jar") ? root : new URL("jar:" + root + "!/");
+                JarURLConnection connection = (JarURLConnection) jarUrl.openConnection();
+                connection.setUseCaches(false);
+                try (JarFile jar = connection.getJarFile()) {
+                    for (JarEntry entry : Collections.list(jar.entries())) {
+                        if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/")) {
+                            try (InputStream in = jar.getInputStream(entry)) {
+                                consider(loader, toClassName(entry.getName()), in.readAllBytes(), annotated, packageInfos);
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new AutogenException("Cannot scan " + root + " for entities: " + e.getMessage(), e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Scan(List.copyOf(annotated), List.copyOf(packageInfos));
+    }
+
+    private static void consider(ClassLoader loader, String className, byte[] bytes, List<Class<?>> annotated,
+                                 List<String> packageInfos) {
+        if (className.endsWith(".package-info")) {
+            if (containsAny(bytes, PACKAGE_MARKER, "Ljakarta/persistence/".getBytes(StandardCharsets.UTF_8))) {
+                packageInfos.add(className.substring(0, className.length() - ".package-info".length()));
+            }
+            return;
+        }
+        if (containsAny(bytes, MARKERS.toArray(byte[][]::new))) {
+            Class<?> type = load(loader, className);
+            if (type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(MappedSuperclass.class)
+                    || type.isAnnotationPresent(Embeddable.class) || type.isAnnotationPresent(Converter.class)) {
+                annotated.add(type);
+            }
+        }
+    }
+
+    private static final byte[] PACKAGE_MARKER = "Lorg/hibernate/annotations/".getBytes(StandardCharsets.UTF_8);
+
+    private static boolean containsAny(byte[] bytes, byte[]... needles) {
+        for (byte[] needle : needles) {
+            outer:
+            for (int i = 0; i + needle.length <= bytes.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (bytes[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Class<?> load(ClassLoader loader, String className) {

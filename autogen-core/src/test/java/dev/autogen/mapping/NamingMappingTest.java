@@ -12,6 +12,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import dev.autogen.config.SpringImplicitNaming;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategyComponentPathImpl;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategyLegacyJpaImpl;
@@ -78,6 +79,16 @@ class NamingMappingTest {
         assertTrue(source.contains("op.createTable(\"public\", \"customer_account\""), source);
         assertTrue(source.contains("column(\"account_manager_id\", \"bigint\")"), source);
         assertTrue(source.contains("op.createTable(\"public\", \"customer_account_sales_rep\""), source);
+    }
+
+    @Test
+    void springBootDefaultsWithAutogensCopyOfSpringsImplicitStrategy() {
+        MappingOracle.Outcome outcome = MappingOracle.check("naming-spring-boot-defaults",
+                Map.of("hibernate.physical_naming_strategy", CamelCaseToUnderscoresNamingStrategy.class.getName(),
+                        "hibernate.implicit_naming_strategy", SpringImplicitNaming.class.getName()), ENTITIES);
+        String source = outcome.source();
+        assertTrue(source.contains("op.createTable(\"public\", \"customer_account_former_reps\""), source);
+        assertTrue(source.contains("op.createTable(\"public\", \"customer_account_email_addresses\""), source);
     }
 
     @Test
