@@ -57,9 +57,12 @@ public record ProjectConfiguration(EntitySource entities, Map<String, Object> hi
         } else if (unit.isPresent()) {
             entities = unit.get();
         } else {
-            throw new AutogenException("No entities configured: add <packages><package>com.example.domain</package></packages> "
-                    + "to the autogen plugin configuration, or list them in a persistence unit in src/main/resources/"
-                    + PersistenceUnits.RESOURCE);
+            // only revision and check need the entities; upgrade, current and history run without them
+            entities = classLoader -> {
+                throw new AutogenException("No entities configured: add <packages><package>com.example.domain</package></packages> "
+                        + "to the autogen plugin configuration, or list them in a persistence unit in src/main/resources/"
+                        + PersistenceUnits.RESOURCE);
+            };
         }
 
         SpringBootConfig spring = SpringBootConfig.read(resourceDirectories, projectDirectory);

@@ -146,8 +146,10 @@ class PersistenceUnitsTest {
 
     @Test
     void neitherPackagesNorAPersistenceUnitIsOneClearLine() {
-        AutogenException error = assertThrows(AutogenException.class, () -> ProjectConfiguration.resolve(
-                new URLClassLoader(new URL[0], null), List.of(), null, Map.of(), List.of(), null));
+        ClassLoader empty = new URLClassLoader(new URL[0], null);
+        ProjectConfiguration configuration = ProjectConfiguration.resolve(empty, List.of(), null, Map.of(), List.of(), null);
+        AutogenException error = assertThrows(AutogenException.class, () -> configuration.entities().find(empty),
+                "goals that need no entities (upgrade, current, history) still run");
         assertEquals("No entities configured: add <packages><package>com.example.domain</package></packages> to the autogen "
                 + "plugin configuration, or list them in a persistence unit in src/main/resources/META-INF/persistence.xml",
                 error.getMessage());

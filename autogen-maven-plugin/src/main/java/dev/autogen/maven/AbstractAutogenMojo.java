@@ -9,6 +9,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,16 @@ import java.util.Map;
  */
 public abstract class AbstractAutogenMojo extends AbstractMojo {
 
-    /** Packages (with their sub-packages) that hold the entity classes. */
-    @Parameter(property = "autogen.packages", required = true)
+    /**
+     * Packages (with their sub-packages) that hold the entity classes. Optional when a persistence
+     * unit in META-INF/persistence.xml lists the entities.
+     */
+    @Parameter(property = "autogen.packages")
     private List<String> packages;
+
+    /** The persistence unit of META-INF/persistence.xml to read, when the file has several. */
+    @Parameter(property = "autogen.persistenceUnit")
+    private String persistenceUnit;
 
     /** Java package of the migration classes. */
     @Parameter(property = "autogen.migrationsPackage", required = true)
@@ -114,6 +122,12 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
         put(properties, "password", password);
         put(properties, "versionTable", versionTable);
         put(properties, "templatesDirectory", templatesDirectory == null ? null : templatesDirectory.getAbsolutePath());
+        put(properties, "persistenceUnit", persistenceUnit);
+        // where the application's Spring Boot configuration files are: its resource directories and base directory
+        List<String> resources = new ArrayList<>();
+        project.getBuild().getResources().forEach(resource -> resources.add(new File(resource.getDirectory()).getAbsolutePath()));
+        properties.put("resourceDirectories", String.join(File.pathSeparator, resources));
+        properties.put("projectDirectory", project.getBasedir().getAbsolutePath());
         return properties;
     }
 
