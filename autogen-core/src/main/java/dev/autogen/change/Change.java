@@ -1,7 +1,9 @@
 package dev.autogen.change;
 
 import dev.autogen.schema.Column;
+import dev.autogen.schema.ColumnRef;
 import dev.autogen.schema.Constraint;
+import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Identity;
 import dev.autogen.schema.Index;
@@ -9,6 +11,7 @@ import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.Sequence;
 import dev.autogen.schema.Table;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -52,19 +55,104 @@ public sealed interface Change {
         public String describe() { return "drop schema " + schema; }
     }
 
+    /** Creates a sequence with its options; who owns it is set by {@link SetSequenceOwner} once the column exists. */
     record CreateSequence(Sequence sequence) implements Change {
+        public CreateSequence {
+            sequence = sequence.options();
+        }
         public Change reverse() { return new DropSequence(sequence.name(), sequence); }
         public String describe() { return "create sequence " + sequence.name(); }
     }
 
     record DropSequence(QualifiedName name, Sequence definition) implements Change {
+        public DropSequence {
+            definition = definition == null ? null : definition.options();
+        }
         public Change reverse() { return new CreateSequence(require(definition, this)); }
         public String describe() { return "drop sequence " + name; }
     }
 
     record AlterSequence(Sequence from, Sequence to) implements Change {
+        public AlterSequence {
+            from = from.options();
+            to = to.options();
+        }
         public Change reverse() { return new AlterSequence(to, from); }
         public String describe() { return "alter sequence " + to.name(); }
+        public Optional<Hazard> hazard() {
+            if (to.minValue() > from.minValue() || to.maxValue() < from.maxValue()) {
+                return Optional.of(new Hazard(Hazard.Kind.FAILS_ON_EXISTING_ROWS, "narrows the bounds of " + to.name()
+                        + " to [" + to.minValue() + ", " + to.maxValue() + "]: fails if its current value is outside them"));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Ties a sequence to a column, so that dropping the column drops the sequence; null owner means none. */
+    record SetSequenceOwner(QualifiedName sequence, ColumnRef from, ColumnRef to) implements Change {
+        public Change reverse() { return new SetSequenceOwner(sequence, to, from); }
+        public String describe() {
+            return "sequence " + sequence + (to == null ? " owned by nothing" : " owned by " + to);
+        }
+    }
+
+    record CreateEnumType(EnumType type) implements Change {
+        public Change reverse() { return new DropEnumType(type.name(), type); }
+        public String describe() { return "create enum type " + type.name() + " " + type.labels(); }
+    }
+
+    record DropEnumType(QualifiedName name, EnumType definition) implements Change {
+        public Change reverse() { return new CreateEnumType(require(definition, this)); }
+        public String describe() { return "drop enum type " + name; }
+    }
+
+    /**
+     * Adds one label to an enum type ({@code to} is {@code from} with it). PostgreSQL cannot take a
+     * label out again, so the reverse re-creates the type and casts the columns that use it.
+     */
+    record AddEnumValue(EnumType from, EnumType to, List<EnumUsage> usages) implements Change {
+        public AddEnumValue {
+            usages = List.copyOf(usages);
+            if (to.labels().size() != from.labels().size() + 1) {
+                throw new IllegalArgumentException("AddEnumValue adds exactly one label: " + from + " -> " + to);
+            }
+        }
+        public String value() {
+            return to.labels().stream().filter(l -> !from.labels().contains(l)).findFirst().orElseThrow();
+        }
+        public Change reverse() { return new ReplaceEnumType(to, from, usages); }
+        public String describe() { return "add value '" + value() + "' to enum type " + to.name(); }
+    }
+
+    /**
+     * Re-creates an enum type with other labels or another order, and casts every column that uses
+     * it through text; rows holding a label that goes away make it fail.
+     */
+    record ReplaceEnumType(EnumType from, EnumType to, List<EnumUsage> usages) implements Change {
+        public ReplaceEnumType {
+            usages = List.copyOf(usages);
+        }
+        public Change reverse() { return new ReplaceEnumType(to, from, usages); }
+        public String describe() { return "re-create enum type " + to.name() + " as " + to.labels(); }
+        public Optional<Hazard> hazard() {
+            List<String> removed = from.labels().stream().filter(l -> !to.labels().contains(l)).toList();
+            if (removed.isEmpty() || usages.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Hazard(Hazard.Kind.FAILS_ON_EXISTING_ROWS, "removes " + removed + " from " + to.name()
+                    + ": fails if a row of " + usages.stream().map(u -> u.table() + "." + u.column()).toList() + " holds one"));
+        }
+    }
+
+    /** A column whose type is an enum type (or an array of it), with the default it has. */
+    record EnumUsage(QualifiedName table, String column, boolean array, String defaultValue) {
+        public EnumUsage asArray() {
+            return new EnumUsage(table, column, true, defaultValue);
+        }
+
+        public EnumUsage withDefault(String defaultValue) {
+            return new EnumUsage(table, column, array, defaultValue);
+        }
     }
 
     /** Creates a table with its columns, primary key, unique and check constraints. */

@@ -3,6 +3,12 @@ package dev.autogen.diff;
 import dev.autogen.change.Change;
 import dev.autogen.change.Change.AddColumn;
 import dev.autogen.change.Change.AddConstraint;
+import dev.autogen.change.Change.AddEnumValue;
+import dev.autogen.change.Change.CreateEnumType;
+import dev.autogen.change.Change.DropEnumType;
+import dev.autogen.change.Change.EnumUsage;
+import dev.autogen.change.Change.ReplaceEnumType;
+import dev.autogen.change.Change.SetSequenceOwner;
 import dev.autogen.change.Change.AlterColumnDefault;
 import dev.autogen.change.Change.AlterColumnIdentity;
 import dev.autogen.change.Change.AlterColumnNullable;
@@ -24,6 +30,7 @@ import dev.autogen.change.Change.SetColumnComment;
 import dev.autogen.change.Change.SetTableComment;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.Constraint;
+import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.QualifiedName;
@@ -52,9 +59,9 @@ public final class SchemaDiff {
 
     /** The order in which kinds of steps run, so that every step finds what it needs. */
     private enum Phase {
-        CREATE_SCHEMAS, SEQUENCES, DROP_FOREIGN_KEYS, DROP_INDEXES, DROP_CONSTRAINTS, DROP_COLUMNS, DROP_TABLES,
-        CREATE_TABLES, ADD_COLUMNS, ALTER_COLUMNS, ADD_CONSTRAINTS, CREATE_INDEXES, ADD_FOREIGN_KEYS,
-        DROP_SEQUENCES, DROP_SCHEMAS
+        CREATE_SCHEMAS, TYPES, SEQUENCES, DROP_FOREIGN_KEYS, RELEASE_SEQUENCES, DROP_INDEXES, DROP_CONSTRAINTS,
+        DROP_COLUMNS, DROP_TABLES, CREATE_TABLES, ADD_COLUMNS, ALTER_COLUMNS, OWN_SEQUENCES, ADD_CONSTRAINTS,
+        CREATE_INDEXES, ADD_FOREIGN_KEYS, DROP_SEQUENCES, DROP_TYPES, DROP_SCHEMAS
     }
 
     private final Map<Phase, List<Change>> phases = new EnumMap<>(Phase.class);
@@ -84,20 +91,39 @@ public final class SchemaDiff {
             }
         }
         for (String schema : current.schemaNames()) {
-            if (!target.schemaNames().contains(schema)) {
+            boolean holdsViews = current.views().stream().anyMatch(view -> view.schema().equals(schema));
+            if (!target.schemaNames().contains(schema) && !holdsViews) {
                 add(Phase.DROP_SCHEMAS, new DropSchema(schema));
             }
         }
+        compareEnumTypes(current, target);
         for (Sequence wanted : target.sequences().values()) {
             Sequence existing = current.sequences().get(wanted.name());
             if (existing == null) {
                 add(Phase.SEQUENCES, new CreateSequence(wanted));
-            } else if (!existing.equals(wanted)) {
+                if (wanted.ownedBy() != null) {
+                    add(Phase.OWN_SEQUENCES, new SetSequenceOwner(wanted.name(), null, wanted.ownedBy()));
+                }
+                continue;
+            }
+            if (!existing.options().equals(wanted.options())) {
                 add(Phase.SEQUENCES, new AlterSequence(existing, wanted));
+            }
+            if (!Objects.equals(existing.ownedBy(), wanted.ownedBy())) {
+                // the old owner may be a column that goes away: release first, own again once columns exist
+                if (existing.ownedBy() != null) {
+                    add(Phase.RELEASE_SEQUENCES, new SetSequenceOwner(wanted.name(), existing.ownedBy(), null));
+                }
+                if (wanted.ownedBy() != null) {
+                    add(Phase.OWN_SEQUENCES, new SetSequenceOwner(wanted.name(), null, wanted.ownedBy()));
+                }
             }
         }
         for (Sequence existing : current.sequences().values()) {
             if (!target.sequences().containsKey(existing.name())) {
+                if (existing.ownedBy() != null) {
+                    add(Phase.RELEASE_SEQUENCES, new SetSequenceOwner(existing.name(), existing.ownedBy(), null));
+                }
                 add(Phase.DROP_SEQUENCES, new DropSequence(existing.name(), existing));
             }
         }
@@ -114,6 +140,62 @@ public final class SchemaDiff {
                 dropTable(existing);
             }
         }
+    }
+
+    private void compareEnumTypes(Schema current, Schema target) {
+        for (EnumType wanted : target.enumTypes().values()) {
+            EnumType existing = current.enumTypes().get(wanted.name());
+            if (existing == null) {
+                add(Phase.TYPES, new CreateEnumType(wanted));
+            } else if (!existing.labels().equals(wanted.labels())) {
+                List<EnumUsage> usages = usages(current, existing);
+                if (isSubsequence(existing.labels(), wanted.labels())) {
+                    // labels only added, order kept: ALTER TYPE ... ADD VALUE, one label at a time
+                    EnumType step = existing;
+                    for (String label : wanted.labels()) {
+                        if (!step.labels().contains(label)) {
+                            List<String> labels = new ArrayList<>(wanted.labels());
+                            List<String> known = new ArrayList<>(step.labels());
+                            known.add(label);
+                            labels.retainAll(known);
+                            EnumType next = new EnumType(wanted.name(), labels);
+                            add(Phase.TYPES, new AddEnumValue(step, next, usages));
+                            step = next;
+                        }
+                    }
+                } else {
+                    add(Phase.TYPES, new ReplaceEnumType(existing, wanted, usages));
+                }
+            }
+        }
+        for (EnumType existing : current.enumTypes().values()) {
+            if (!target.enumTypes().containsKey(existing.name())) {
+                add(Phase.DROP_TYPES, new DropEnumType(existing.name(), existing));
+            }
+        }
+    }
+
+    private static boolean isSubsequence(List<String> part, List<String> whole) {
+        int at = 0;
+        for (String label : whole) {
+            if (at < part.size() && part.get(at).equals(label)) {
+                at++;
+            }
+        }
+        return at == part.size();
+    }
+
+    /** The columns of {@code schema} typed by {@code type} or by an array of it. */
+    private static List<EnumUsage> usages(Schema schema, EnumType type) {
+        List<EnumUsage> usages = new ArrayList<>();
+        for (Table table : schema.tables().values()) {
+            for (Column column : table.columns()) {
+                if (column.type().equals(type.typeName()) || column.type().equals(type.typeName() + "[]")) {
+                    usages.add(new EnumUsage(table.name(), column.name(), column.type().endsWith("[]"), column.defaultValue()));
+                }
+            }
+        }
+        return usages;
     }
 
     private void createTable(Table table) {

@@ -2,6 +2,8 @@ package dev.autogen.introspect;
 
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
+import dev.autogen.schema.ColumnRef;
+import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Identity;
 import dev.autogen.schema.Index;
@@ -89,19 +91,45 @@ public final class Introspector {
                               AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
             ORDER BY 1, 2, 3""";
 
+    private static final String ENUM_TYPES = """
+            SELECT n.nspname, t.typname,
+                   ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE t.typtype = 'e' AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                              AND d.objid = t.oid AND d.deptype = 'e')
+            ORDER BY 1, 2""";
+
+    private static final String VIEWS = """
+            SELECT n.nspname, c.relname
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                              AND d.objid = c.oid AND d.deptype = 'e')
+            ORDER BY 1, 2""";
+
+    // a sequence's owner is an 'a' (auto) dependency on a table column, as OWNED BY and serial make
     private static final String SEQUENCES = """
             SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,
-                   s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+                   s.seqmin, s.seqmax, s.seqcache, s.seqcycle, own_n.nspname, own_c.relname, own_a.attname
             FROM pg_sequence s
             JOIN pg_class c ON c.oid = s.seqrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_depend own ON own.classid = 'pg_class'::regclass AND own.objid = s.seqrelid
+                 AND own.refclassid = 'pg_class'::regclass AND own.deptype = 'a' AND own.refobjsubid > 0
+            LEFT JOIN pg_class own_c ON own_c.oid = own.refobjid
+            LEFT JOIN pg_namespace own_n ON own_n.oid = own_c.relnamespace
+            LEFT JOIN pg_attribute own_a ON own_a.attrelid = own.refobjid AND own_a.attnum = own.refobjsubid
             WHERE n.nspname = ANY (?)
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
                               AND d.objid = s.seqrelid AND d.deptype IN ('i', 'e'))
             ORDER BY 1, 2""";
 
-    /** The number of catalog queries one introspection makes, whatever the database holds. */
-    public static final int QUERY_COUNT = 6;
+    /**
+     * The number of statements one introspection sends, whatever the database holds: the search
+     * path read and set, the schemas, one query per kind of object, and the search path put back.
+     */
+    public static final int QUERY_COUNT = 11;
 
     private final Predicate<QualifiedName> excludedTables;
 
@@ -205,11 +233,19 @@ public final class Introspector {
         });
 
         List<Sequence> sequences = new ArrayList<>();
-        query(connection, SEQUENCES, schemaArray, rs -> sequences.add(new Sequence(
-                new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9))));
+        query(connection, SEQUENCES, schemaArray, rs -> {
+            ColumnRef owner = rs.getString(10) == null ? null
+                    : new ColumnRef(new QualifiedName(rs.getString(10), rs.getString(11)), rs.getString(12));
+            sequences.add(new Sequence(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
+                    rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9), owner));
+        });
+        List<EnumType> enumTypes = new ArrayList<>();
+        query(connection, ENUM_TYPES, schemaArray, rs -> enumTypes.add(
+                new EnumType(new QualifiedName(rs.getString(1), rs.getString(2)), strings(rs.getArray(3)))));
+        List<QualifiedName> views = new ArrayList<>();
+        query(connection, VIEWS, schemaArray, rs -> views.add(new QualifiedName(rs.getString(1), rs.getString(2))));
 
-        return Schema.of(present, tables.values().stream().map(TableBuilder::build).toList(), sequences);
+        return Schema.of(present, enumTypes, tables.values().stream().map(TableBuilder::build).toList(), sequences, views);
     }
 
     private interface RowReader {

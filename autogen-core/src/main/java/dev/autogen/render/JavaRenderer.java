@@ -2,6 +2,12 @@ package dev.autogen.render;
 
 import dev.autogen.change.Change;
 import dev.autogen.change.Change.AddColumn;
+import dev.autogen.change.Change.AddEnumValue;
+import dev.autogen.change.Change.CreateEnumType;
+import dev.autogen.change.Change.DropEnumType;
+import dev.autogen.change.Change.EnumUsage;
+import dev.autogen.change.Change.ReplaceEnumType;
+import dev.autogen.change.Change.SetSequenceOwner;
 import dev.autogen.change.Change.AddConstraint;
 import dev.autogen.change.Change.AlterColumnDefault;
 import dev.autogen.change.Change.AlterColumnIdentity;
@@ -25,6 +31,8 @@ import dev.autogen.change.Change.SetColumnComment;
 import dev.autogen.change.Change.SetTableComment;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
+import dev.autogen.schema.ColumnRef;
+import dev.autogen.schema.EnumType;
 import dev.autogen.schema.Constraint;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Identity;
@@ -51,6 +59,25 @@ final class JavaRenderer {
     }
 
     static String call(Change change) {
+        if (change instanceof SetSequenceOwner c) {
+            return op("setSequenceOwner", names(c.sequence()), columnRef(c.from()), columnRef(c.to()));
+        }
+        if (change instanceof CreateEnumType c) {
+            return op("createEnumType", names(c.type().name()), literals(c.type().labels()));
+        }
+        if (change instanceof DropEnumType c) {
+            return op("dropEnumType", names(c.name()));
+        }
+        if (change instanceof AddEnumValue c) {
+            return opOnLines("addEnumValue", List.of(enumType(c.from()), enumType(c.to())));
+        }
+        if (change instanceof ReplaceEnumType c) {
+            List<String> arguments = new ArrayList<>();
+            arguments.add(enumType(c.from()));
+            arguments.add(enumType(c.to()));
+            c.usages().forEach(usage -> arguments.add(usage(usage)));
+            return opOnLines("replaceEnumType", arguments);
+        }
         if (change instanceof CreateSchema c) {
             return op("createSchema", literal(c.schema()));
         }
@@ -123,6 +150,11 @@ final class JavaRenderer {
     /** True when the rendered calls name {@link Identity}, so the file must import it. */
     static boolean usesIdentity(Change change) {
         return change instanceof AlterColumnIdentity;
+    }
+
+    /** A call whose arguments each stand on a line of their own, for calls too long to read on one. */
+    private static String opOnLines(String method, List<String> arguments) {
+        return "op." + method + "(" + CONTINUATION + String.join("," + CONTINUATION, arguments) + ");";
     }
 
     private static String op(String method, String... arguments) {
@@ -264,6 +296,19 @@ final class JavaRenderer {
             throw new IllegalStateException("sequence rendering lost an option: " + target + " became " + built);
         }
         return code.toString();
+    }
+
+    private static String enumType(EnumType type) {
+        return "enumType(" + names(type.name()) + (type.labels().isEmpty() ? "" : ", " + literals(type.labels())) + ")";
+    }
+
+    private static String usage(EnumUsage usage) {
+        return "usedBy(" + names(usage.table()) + ", " + literal(usage.column()) + ")" + (usage.array() ? ".asArray()" : "")
+                + (usage.defaultValue() == null ? "" : ".withDefault(" + literal(usage.defaultValue()) + ")");
+    }
+
+    private static String columnRef(ColumnRef ref) {
+        return ref == null ? "null" : "columnOf(" + names(ref.table()) + ", " + literal(ref.column()) + ")";
     }
 
     private static String identity(Identity identity) {

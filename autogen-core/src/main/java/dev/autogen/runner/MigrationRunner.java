@@ -166,6 +166,30 @@ public final class MigrationRunner {
         log.accept((direction == Direction.UPGRADE ? "Upgrading to " : "Downgrading from ") + file.revision()
                 + " (" + file.simpleClassName() + "): " + file.message());
         String statement = null;
+        // a label added to an enum type cannot be used in the transaction that adds it, so leading
+        // ADD VALUE steps run first, each committed on its own (they are IF NOT EXISTS: a re-run passes them)
+        int leading = 0;
+        while (leading < changes.size() && changes.get(leading) instanceof Change.AddEnumValue) {
+            leading++;
+        }
+        try (Statement jdbc = connection.createStatement()) {
+            if (leading > 0 && !connection.getAutoCommit()) {
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+            for (Change change : changes.subList(0, leading)) {
+                for (String sql : PostgresSql.statements(change)) {
+                    statement = sql;
+                    jdbc.execute(sql);
+                }
+            }
+        } catch (SQLException e) {
+            throw new AutogenException("Migration " + file.revision() + " (" + file.simpleClassName() + ") failed to "
+                    + verb + " before its transaction began; the database stays at its previous revision. Statement: "
+                    + statement + ". PostgreSQL says: " + firstLine(e.getMessage()), e);
+        }
+        changes = changes.subList(leading, changes.size());
+        statement = null;
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

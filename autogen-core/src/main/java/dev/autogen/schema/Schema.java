@@ -9,29 +9,43 @@ import java.util.TreeSet;
 
 /**
  * Everything autogen compares in one database: the PostgreSQL schemas (namespaces) in play, and
- * the tables and sequences in them. A value: two databases in the same state give equal values.
+ * the enum types, tables and sequences in them. A value: two databases in the same state give equal values.
  */
-public record Schema(SortedSet<String> schemaNames, SortedMap<QualifiedName, Table> tables,
-                     SortedMap<QualifiedName, Sequence> sequences) {
+public record Schema(SortedSet<String> schemaNames, SortedMap<QualifiedName, EnumType> enumTypes,
+                     SortedMap<QualifiedName, Table> tables, SortedMap<QualifiedName, Sequence> sequences,
+                     SortedSet<QualifiedName> views) {
 
     public Schema {
         schemaNames = Collections.unmodifiableSortedSet(new TreeSet<>(schemaNames));
+        enumTypes = Collections.unmodifiableSortedMap(new TreeMap<>(enumTypes));
         tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
         sequences = Collections.unmodifiableSortedMap(new TreeMap<>(sequences));
+        views = Collections.unmodifiableSortedSet(new TreeSet<>(views));
     }
 
     public static Schema of(Collection<String> schemaNames, Collection<Table> tables, Collection<Sequence> sequences) {
+        return of(schemaNames, java.util.List.of(), tables, sequences, java.util.List.of());
+    }
+
+    /**
+     * @param views views and materialized views: never compared, created or dropped, but a schema
+     *              that holds one is not the model's alone
+     */
+    public static Schema of(Collection<String> schemaNames, Collection<EnumType> enumTypes, Collection<Table> tables,
+                            Collection<Sequence> sequences, Collection<QualifiedName> views) {
+        TreeMap<QualifiedName, EnumType> enumMap = new TreeMap<>();
+        enumTypes.forEach(e -> enumMap.put(e.name(), e));
         TreeMap<QualifiedName, Table> tableMap = new TreeMap<>();
         tables.forEach(t -> tableMap.put(t.name(), t));
         TreeMap<QualifiedName, Sequence> sequenceMap = new TreeMap<>();
         sequences.forEach(s -> sequenceMap.put(s.name(), s));
-        return new Schema(new TreeSet<>(schemaNames), tableMap, sequenceMap);
+        return new Schema(new TreeSet<>(schemaNames), enumMap, tableMap, sequenceMap, new TreeSet<>(views));
     }
 
     /** This schema with column positions ignored, for comparing databases that reached a state by different paths. */
     public Schema withColumnsByName() {
         TreeMap<QualifiedName, Table> byName = new TreeMap<>();
         tables.forEach((name, table) -> byName.put(name, table.withColumnsByName()));
-        return new Schema(schemaNames, byName, sequences);
+        return new Schema(schemaNames, enumTypes, byName, sequences, views);
     }
 }

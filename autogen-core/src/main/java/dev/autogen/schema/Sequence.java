@@ -2,11 +2,30 @@ package dev.autogen.schema;
 
 /** A sequence with its options as PostgreSQL stores them in pg_sequence. */
 public record Sequence(QualifiedName name, String type, long start, long increment, long minValue, long maxValue,
-                       long cache, boolean cycles) {
+                       long cache, boolean cycles, ColumnRef ownedBy) {
+
+    public Sequence(QualifiedName name, String type, long start, long increment, long minValue, long maxValue,
+                    long cache, boolean cycles) {
+        this(name, type, start, increment, minValue, maxValue, cache, cycles, null);
+    }
+
+    /** The same sequence owned by a column (dropped with it), or by nothing. */
+    public Sequence ownedBy(ColumnRef owner) {
+        return new Sequence(name, type, start, increment, minValue, maxValue, cache, cycles, owner);
+    }
+
+    public Sequence ownedBy(String schema, String table, String column) {
+        return ownedBy(new ColumnRef(new QualifiedName(schema, table), column));
+    }
+
+    /** The options CREATE and ALTER SEQUENCE set, without the owner. */
+    public Sequence options() {
+        return ownedBy((ColumnRef) null);
+    }
 
     /** A sequence as {@code CREATE SEQUENCE name} makes it: bigint, counting up from 1. */
     public static Sequence sequence(QualifiedName name) {
-        return new Sequence(name, "bigint", 1, 1, 1, Long.MAX_VALUE, 1, false);
+        return new Sequence(name, "bigint", 1, 1, 1, Long.MAX_VALUE, 1, false, null);
     }
 
     /** The same sequence as another type; bounds left at their defaults follow the type. */
@@ -20,27 +39,27 @@ public record Sequence(QualifiedName name, String type, long start, long increme
     }
 
     public Sequence startWith(long start) {
-        return new Sequence(name, type, start, increment, minValue, maxValue, cache, cycles);
+        return new Sequence(name, type, start, increment, minValue, maxValue, cache, cycles, ownedBy);
     }
 
     public Sequence minValue(long minValue) {
-        return new Sequence(name, type, start, increment, minValue, maxValue, cache, cycles);
+        return new Sequence(name, type, start, increment, minValue, maxValue, cache, cycles, ownedBy);
     }
 
     public Sequence maxValue(long maxValue) {
-        return new Sequence(name, type, start, increment, minValue, maxValue, cache, cycles);
+        return new Sequence(name, type, start, increment, minValue, maxValue, cache, cycles, ownedBy);
     }
 
     public Sequence cache(long cache) {
-        return new Sequence(name, type, start, increment, minValue, maxValue, cache, cycles);
+        return new Sequence(name, type, start, increment, minValue, maxValue, cache, cycles, ownedBy);
     }
 
     public Sequence cycle() {
-        return new Sequence(name, type, start, increment, minValue, maxValue, cache, true);
+        return new Sequence(name, type, start, increment, minValue, maxValue, cache, true, ownedBy);
     }
 
     public Sequence withName(QualifiedName name) {
-        return new Sequence(name, type, start, increment, minValue, maxValue, cache, cycles);
+        return new Sequence(name, type, start, increment, minValue, maxValue, cache, cycles, ownedBy);
     }
 
     public boolean hasDefaultMinValue() {
@@ -55,7 +74,7 @@ public record Sequence(QualifiedName name, String type, long start, long increme
         long min = hasDefaultMinValue() ? defaultMin(newType, newIncrement) : minValue;
         long max = hasDefaultMaxValue() ? defaultMax(newType, newIncrement) : maxValue;
         long newStart = start == (increment > 0 ? minValue : maxValue) ? (newIncrement > 0 ? min : max) : start;
-        return new Sequence(name, newType, newStart, newIncrement, min, max, cache, cycles);
+        return new Sequence(name, newType, newStart, newIncrement, min, max, cache, cycles, ownedBy);
     }
 
     // PostgreSQL's defaults: ascending sequences run from 1 to the type's maximum, descending ones from -1 down

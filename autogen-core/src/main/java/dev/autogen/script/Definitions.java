@@ -1,6 +1,9 @@
 package dev.autogen.script;
 
+import dev.autogen.change.Change;
 import dev.autogen.schema.CheckConstraint;
+import dev.autogen.schema.ColumnRef;
+import dev.autogen.schema.EnumType;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
@@ -51,6 +54,19 @@ public final class Definitions {
 
     public static Index index(String name, String... keys) {
         return Index.index(name, keys);
+    }
+
+    public static EnumType enumType(String schema, String name, String... labels) {
+        return new EnumType(new QualifiedName(schema, name), List.of(labels));
+    }
+
+    /** A column whose type is the enum type being re-created: it is cast to the new type. */
+    public static Change.EnumUsage usedBy(String schema, String table, String column) {
+        return new Change.EnumUsage(new QualifiedName(schema, table), column, false, null);
+    }
+
+    public static ColumnRef columnOf(String schema, String table, String column) {
+        return new ColumnRef(new QualifiedName(schema, table), column);
     }
 
     public static Sequence sequence(String schema, String name) {

@@ -2,6 +2,8 @@ package dev.autogen.script;
 
 import dev.autogen.change.Change;
 import dev.autogen.schema.Column;
+import dev.autogen.schema.ColumnRef;
+import dev.autogen.schema.EnumType;
 import dev.autogen.schema.Constraint;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Identity;
@@ -50,6 +52,29 @@ public final class Operations {
 
     public void dropSequence(String schema, String name) {
         apply(new Change.DropSequence(new QualifiedName(schema, name), null));
+    }
+
+    /** Makes {@code owner} own the sequence (null: nothing owns it); {@code from} is the owner it had. */
+    public void setSequenceOwner(String schema, String sequence, ColumnRef from, ColumnRef to) {
+        apply(new Change.SetSequenceOwner(new QualifiedName(schema, sequence), from, to));
+    }
+
+    public void createEnumType(String schema, String name, String... labels) {
+        apply(new Change.CreateEnumType(Definitions.enumType(schema, name, labels)));
+    }
+
+    public void dropEnumType(String schema, String name) {
+        apply(new Change.DropEnumType(new QualifiedName(schema, name), null));
+    }
+
+    /** Adds the one label {@code to} has more than {@code from}, in its place ({@code ALTER TYPE ... ADD VALUE}). */
+    public void addEnumValue(EnumType from, EnumType to) {
+        apply(new Change.AddEnumValue(from, to, List.of()));
+    }
+
+    /** Re-creates an enum type with other labels or order, casting the columns that use it. */
+    public void replaceEnumType(EnumType from, EnumType to, Change.EnumUsage... usedBy) {
+        apply(new Change.ReplaceEnumType(from, to, List.of(usedBy)));
     }
 
     public void createTable(String schema, String name, TableElement... elements) {

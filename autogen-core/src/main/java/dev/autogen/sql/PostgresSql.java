@@ -2,6 +2,12 @@ package dev.autogen.sql;
 
 import dev.autogen.change.Change;
 import dev.autogen.change.Change.AddColumn;
+import dev.autogen.change.Change.AddEnumValue;
+import dev.autogen.change.Change.CreateEnumType;
+import dev.autogen.change.Change.DropEnumType;
+import dev.autogen.change.Change.EnumUsage;
+import dev.autogen.change.Change.ReplaceEnumType;
+import dev.autogen.change.Change.SetSequenceOwner;
 import dev.autogen.change.Change.AddConstraint;
 import dev.autogen.change.Change.AlterColumnDefault;
 import dev.autogen.change.Change.AlterColumnIdentity;
@@ -26,6 +32,7 @@ import dev.autogen.change.Change.SetTableComment;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.Constraint;
+import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.PrimaryKey;
@@ -36,6 +43,7 @@ import dev.autogen.schema.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static dev.autogen.sql.Identifiers.literal;
 import static dev.autogen.sql.Identifiers.quote;
@@ -48,6 +56,22 @@ public final class PostgresSql {
     }
 
     public static List<String> statements(Change change) {
+        if (change instanceof SetSequenceOwner c) {
+            return List.of("ALTER SEQUENCE " + quote(c.sequence()) + " OWNED BY "
+                    + (c.to() == null ? "NONE" : quote(c.to().table()) + "." + quote(c.to().column())));
+        }
+        if (change instanceof CreateEnumType c) {
+            return List.of(createEnumType(c.type()));
+        }
+        if (change instanceof DropEnumType c) {
+            return List.of("DROP TYPE " + quote(c.name()));
+        }
+        if (change instanceof AddEnumValue c) {
+            return List.of(addEnumValue(c));
+        }
+        if (change instanceof ReplaceEnumType c) {
+            return replaceEnumType(c);
+        }
         if (change instanceof CreateSchema c) {
             return List.of("CREATE SCHEMA " + quote(c.schema()));
         }
@@ -122,6 +146,42 @@ public final class PostgresSql {
     public static List<String> statements(List<Change> changes) {
         List<String> result = new ArrayList<>();
         changes.forEach(c -> result.addAll(statements(c)));
+        return result;
+    }
+
+    private static String createEnumType(EnumType type) {
+        return "CREATE TYPE " + quote(type.name()) + " AS ENUM ("
+                + type.labels().stream().map(Identifiers::literal).collect(Collectors.joining(", ")) + ")";
+    }
+
+    // IF NOT EXISTS: the label is added outside the migration's transaction, so a re-run must not fail on it
+    private static String addEnumValue(AddEnumValue change) {
+        List<String> labels = change.to().labels();
+        int at = labels.indexOf(change.value());
+        String position = at + 1 < labels.size() ? " BEFORE " + literal(labels.get(at + 1))
+                : at > 0 ? " AFTER " + literal(labels.get(at - 1)) : "";
+        return "ALTER TYPE " + quote(change.to().name()) + " ADD VALUE IF NOT EXISTS " + literal(change.value()) + position;
+    }
+
+    private static List<String> replaceEnumType(ReplaceEnumType change) {
+        QualifiedName name = change.to().name();
+        QualifiedName old = new QualifiedName(name.schema(), name.name() + "_old");
+        List<String> result = new ArrayList<>();
+        result.add("ALTER TYPE " + quote(name) + " RENAME TO " + quote(old.name()));
+        result.add(createEnumType(change.to()));
+        for (EnumUsage usage : change.usages()) {
+            String column = alterColumn(usage.table(), usage.column());
+            String type = quote(name) + (usage.array() ? "[]" : "");
+            if (usage.defaultValue() != null) {
+                result.add(column + "DROP DEFAULT");
+            }
+            result.add(column + "TYPE " + type + " USING " + quote(usage.column()) + "::text" + (usage.array() ? "[]" : "")
+                    + "::" + type);
+            if (usage.defaultValue() != null) {
+                result.add(column + "SET DEFAULT " + usage.defaultValue());
+            }
+        }
+        result.add("DROP TYPE " + quote(old));
         return result;
     }
 
