@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL named enums: Hibernate writes CREATE TYPE ... AS ENUM before the table that uses it. */
@@ -26,7 +25,6 @@ class NamedEnumMappingTest {
     }
 
     @Test
-    @Disabled("needs PostgreSQL enum types (CREATE TYPE ... AS ENUM) in the schema model: issue 3")
     void namedEnum() {
         MappingOracle.check("named-enum", DiaryEntry.class);
     }
