@@ -192,7 +192,14 @@ public sealed interface Change {
         }
     }
 
-    record AlterColumnType(QualifiedName table, String column, String fromType, String toType) implements Change {
+    /**
+     * Changes a column's type. {@code using} is the expression that converts each value (as in
+     * {@code ALTER COLUMN ... TYPE ... USING}), or null to let autogen cast the column.
+     */
+    record AlterColumnType(QualifiedName table, String column, String fromType, String toType, String using) implements Change {
+        public AlterColumnType(QualifiedName table, String column, String fromType, String toType) {
+            this(table, column, fromType, toType, null);
+        }
         public Change reverse() { return new AlterColumnType(table, column, toType, fromType); }
         /** True when the types are of different families, so the change needs an explicit cast. */
         public boolean converts() {

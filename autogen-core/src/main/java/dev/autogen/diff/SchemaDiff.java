@@ -238,17 +238,24 @@ public final class SchemaDiff {
             add(Phase.ALTER_COLUMNS, new AlterColumnIdentity(table, name, current.identity(), null));
         }
         boolean defaultChanges = !Objects.equals(current.defaultValue(), target.defaultValue());
-        if (defaultChanges && target.defaultValue() == null) {
+        AlterColumnType typeChange = current.type().equals(target.type()) ? null
+                : new AlterColumnType(table, name, current.type(), target.type());
+        // PostgreSQL casts a column's default along with the column, and refuses when the types are of
+        // different families: such a default is dropped before the cast and set again after it
+        boolean dropDefault = current.defaultValue() != null
+                && (defaultChanges && target.defaultValue() == null || typeChange != null && typeChange.converts());
+        if (dropDefault) {
             add(Phase.ALTER_COLUMNS, new AlterColumnDefault(table, name, current.defaultValue(), null));
         }
-        if (!current.type().equals(target.type())) {
-            add(Phase.ALTER_COLUMNS, new AlterColumnType(table, name, current.type(), target.type()));
+        if (typeChange != null) {
+            add(Phase.ALTER_COLUMNS, typeChange);
         }
         if (current.nullable() != target.nullable()) {
             add(Phase.ALTER_COLUMNS, new AlterColumnNullable(table, name, target.nullable()));
         }
-        if (defaultChanges && target.defaultValue() != null) {
-            add(Phase.ALTER_COLUMNS, new AlterColumnDefault(table, name, current.defaultValue(), target.defaultValue()));
+        if (target.defaultValue() != null && (defaultChanges || dropDefault)) {
+            add(Phase.ALTER_COLUMNS, new AlterColumnDefault(table, name, dropDefault ? null : current.defaultValue(),
+                    target.defaultValue()));
         }
         if (target.identity() != null && !target.identity().equals(current.identity())) {
             add(Phase.ALTER_COLUMNS, new AlterColumnIdentity(table, name, current.identity(), target.identity()));

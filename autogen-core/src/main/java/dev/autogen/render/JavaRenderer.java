@@ -106,7 +106,10 @@ final class JavaRenderer {
             return op("dropColumn", names(c.table()), literal(c.column()));
         }
         if (change instanceof AlterColumnType c) {
-            return op("alterColumnType", names(c.table()), literal(c.column()), literal(c.fromType()), literal(c.toType()));
+            return c.using() == null
+                    ? op("alterColumnType", names(c.table()), literal(c.column()), literal(c.fromType()), literal(c.toType()))
+                    : op("alterColumnType", names(c.table()), literal(c.column()), literal(c.fromType()), literal(c.toType()),
+                            literal(c.using()));
         }
         if (change instanceof AlterColumnNullable c) {
             return op("alterColumnNullable", names(c.table()), literal(c.column()), String.valueOf(c.nullable()));

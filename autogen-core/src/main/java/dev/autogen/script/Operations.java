@@ -101,6 +101,11 @@ public final class Operations {
         apply(new Change.AlterColumnType(new QualifiedName(schema, table), column, fromType, toType));
     }
 
+    /** Changes a column's type, converting each value with {@code using}, e.g. {@code "amount::numeric / 100"}. */
+    public void alterColumnType(String schema, String table, String column, String fromType, String toType, String using) {
+        apply(new Change.AlterColumnType(new QualifiedName(schema, table), column, fromType, toType, using));
+    }
+
     public void alterColumnNullable(String schema, String table, String column, boolean nullable) {
         apply(new Change.AlterColumnNullable(new QualifiedName(schema, table), column, nullable));
     }

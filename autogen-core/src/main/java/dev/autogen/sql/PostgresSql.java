@@ -102,7 +102,8 @@ public final class PostgresSql {
         if (change instanceof AlterColumnType c) {
             // an explicit cast would silently cut a narrowed varchar; the implicit assignment cast fails instead
             return List.of(alterColumn(c.table(), c.column()) + "TYPE " + c.toType()
-                    + (c.converts() ? " USING " + quote(c.column()) + "::" + c.toType() : ""));
+                    + (c.using() != null ? " USING " + c.using()
+                    : c.converts() ? " USING " + quote(c.column()) + "::" + c.toType() : ""));
         }
         if (change instanceof AlterColumnNullable c) {
             return List.of(alterColumn(c.table(), c.column()) + (c.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
