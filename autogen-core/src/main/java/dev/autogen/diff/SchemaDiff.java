@@ -4,6 +4,7 @@ import dev.autogen.change.Change;
 import dev.autogen.change.Change.AddColumn;
 import dev.autogen.change.Change.AddConstraint;
 import dev.autogen.change.Change.AddEnumValue;
+import dev.autogen.change.Change.AlterColumnGenerated;
 import dev.autogen.change.Change.CreateEnumType;
 import dev.autogen.change.Change.DropEnumType;
 import dev.autogen.change.Change.EnumUsage;
@@ -213,9 +214,15 @@ public final class SchemaDiff {
     private void compareTables(Table current, Table target) {
         QualifiedName table = target.name();
         for (Column wanted : target.columns()) {
-            current.column(wanted.name()).ifPresentOrElse(
-                    existing -> compareColumns(table, existing, wanted),
-                    () -> add(Phase.ADD_COLUMNS, new AddColumn(table, wanted)));
+            Column existing = current.column(wanted.name()).orElse(null);
+            if (existing != null && existing.generatedAs() == null && wanted.generatedAs() != null) {
+                // PostgreSQL cannot make a plain column generated in place: the change re-creates it as wanted
+                add(Phase.ALTER_COLUMNS, new AlterColumnGenerated(table, existing, wanted));
+            } else if (existing == null) {
+                add(Phase.ADD_COLUMNS, new AddColumn(table, wanted));
+            } else {
+                compareColumns(table, existing, wanted);
+            }
         }
         for (Column existing : current.columns()) {
             if (target.column(existing.name()).isEmpty()) {
@@ -234,6 +241,10 @@ public final class SchemaDiff {
 
     private void compareColumns(QualifiedName table, Column current, Column target) {
         String name = target.name();
+        if (!Objects.equals(current.generatedAs(), target.generatedAs())) {
+            add(Phase.ALTER_COLUMNS, new AlterColumnGenerated(table, current,
+                    current.generatedAs(target.generatedAs())));
+        }
         if (current.identity() != null && target.identity() == null) {
             add(Phase.ALTER_COLUMNS, new AlterColumnIdentity(table, name, current.identity(), null));
         }

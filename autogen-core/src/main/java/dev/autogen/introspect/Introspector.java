@@ -51,7 +51,7 @@ public final class Introspector {
 
     private static final String COLUMNS = """
             SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-                   pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum)
+                   pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum), a.attgenerated
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -195,8 +195,11 @@ public final class Introspector {
         query(connection, COLUMNS, schemaArray, rs -> {
             TableBuilder table = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
             if (table != null) {
-                table.columns.add(new Column(rs.getString(3), rs.getString(4), !rs.getBoolean(5), rs.getString(6),
-                        identity(rs.getString(7)), rs.getString(8)));
+                // a generated column keeps its expression where a default would be
+                boolean generated = !rs.getString(9).isEmpty();
+                table.columns.add(new Column(rs.getString(3), rs.getString(4), !rs.getBoolean(5),
+                        generated ? null : rs.getString(6), identity(rs.getString(7)), rs.getString(8),
+                        generated ? rs.getString(6) : null));
             }
         });
         query(connection, CONSTRAINTS, schemaArray, rs -> {

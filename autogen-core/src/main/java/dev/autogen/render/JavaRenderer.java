@@ -3,6 +3,7 @@ package dev.autogen.render;
 import dev.autogen.change.Change;
 import dev.autogen.change.Change.AddColumn;
 import dev.autogen.change.Change.AddEnumValue;
+import dev.autogen.change.Change.AlterColumnGenerated;
 import dev.autogen.change.Change.CreateEnumType;
 import dev.autogen.change.Change.DropEnumType;
 import dev.autogen.change.Change.EnumUsage;
@@ -59,6 +60,9 @@ final class JavaRenderer {
     }
 
     static String call(Change change) {
+        if (change instanceof AlterColumnGenerated c) {
+            return opOnLines("alterColumnGenerated", List.of(names(c.table()), column(c.from()), column(c.to())));
+        }
         if (change instanceof SetSequenceOwner c) {
             return op("setSequenceOwner", names(c.sequence()), columnRef(c.from()), columnRef(c.to()));
         }
@@ -238,6 +242,9 @@ final class JavaRenderer {
             code.append(".generatedByDefaultAsIdentity()");
         } else if (column.identity() == Identity.ALWAYS) {
             code.append(".generatedAlwaysAsIdentity()");
+        }
+        if (column.generatedAs() != null) {
+            code.append(".generatedAlwaysAs(").append(literal(column.generatedAs())).append(')');
         }
         if (column.comment() != null) {
             code.append(".comment(").append(literal(column.comment())).append(')');

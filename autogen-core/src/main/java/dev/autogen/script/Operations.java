@@ -106,6 +106,11 @@ public final class Operations {
         apply(new Change.AlterColumnType(new QualifiedName(schema, table), column, fromType, toType, using));
     }
 
+    /** Makes a column generated, changes its expression, or makes it plain; {@code from} is the column as it is. */
+    public void alterColumnGenerated(String schema, String table, Column from, Column to) {
+        apply(new Change.AlterColumnGenerated(new QualifiedName(schema, table), from, to));
+    }
+
     public void alterColumnNullable(String schema, String table, String column, boolean nullable) {
         apply(new Change.AlterColumnNullable(new QualifiedName(schema, table), column, nullable));
     }

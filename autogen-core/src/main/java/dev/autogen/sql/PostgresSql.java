@@ -3,6 +3,7 @@ package dev.autogen.sql;
 import dev.autogen.change.Change;
 import dev.autogen.change.Change.AddColumn;
 import dev.autogen.change.Change.AddEnumValue;
+import dev.autogen.change.Change.AlterColumnGenerated;
 import dev.autogen.change.Change.CreateEnumType;
 import dev.autogen.change.Change.DropEnumType;
 import dev.autogen.change.Change.EnumUsage;
@@ -56,6 +57,16 @@ public final class PostgresSql {
     }
 
     public static List<String> statements(Change change) {
+        if (change instanceof AlterColumnGenerated c) {
+            if (c.from().generatedAs() == null) {
+                List<String> result = new ArrayList<>();
+                result.add(alterTable(c.table()) + "DROP COLUMN " + quote(c.from().name()));
+                result.addAll(addColumn(c.table(), c.to()));
+                return result;
+            }
+            return List.of(alterColumn(c.table(), c.to().name())
+                    + (c.to().generatedAs() == null ? "DROP EXPRESSION" : "SET EXPRESSION AS (" + c.to().generatedAs() + ")"));
+        }
         if (change instanceof SetSequenceOwner c) {
             return List.of("ALTER SEQUENCE " + quote(c.sequence()) + " OWNED BY "
                     + (c.to() == null ? "NONE" : quote(c.to().table()) + "." + quote(c.to().column())));
@@ -216,6 +227,9 @@ public final class PostgresSql {
         StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type());
         if (column.identity() != null) {
             sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY");
+        }
+        if (column.generatedAs() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(column.generatedAs()).append(") STORED");
         }
         if (column.defaultValue() != null) {
             sql.append(" DEFAULT ").append(column.defaultValue());

@@ -13,7 +13,6 @@ import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.NaturalId;
 import org.hibernate.generator.EventType;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -94,7 +93,6 @@ class HibernateAnnotationMappingTest {
     }
 
     @Test
-    @Disabled("core bug, not issue 4: the introspector reads a stored generated column's expression as its DEFAULT")
     void generatedColumnComputedByTheDatabase() {
         MappingOracle.check("generated-column", Rectangle.class);
     }
