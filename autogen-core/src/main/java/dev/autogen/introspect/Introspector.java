@@ -68,7 +68,8 @@ public final class Introspector {
                    ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, pos)
                          JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.pos),
                    con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred,
-                   pg_get_constraintdef(con.oid, true)
+                   pg_get_constraintdef(con.oid, true),
+                   (SELECT (to_jsonb(x) ->> 'indnullsnotdistinct')::boolean FROM pg_index x WHERE x.indexrelid = con.conindid)
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -80,7 +81,13 @@ public final class Introspector {
     private static final String INDEXES = """
             SELECT n.nspname, t.relname, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
                    ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnatts) k ORDER BY k),
-                   i.indoption::int2[], pg_get_expr(i.indpred, i.indrelid, true)
+                   i.indoption::int2[], pg_get_expr(i.indpred, i.indrelid, true),
+                   ARRAY(SELECT CASE WHEN o.opcdefault THEN '' WHEN o_n.nspname = 'pg_catalog' THEN ' ' || quote_ident(o.opcname)
+                                     ELSE ' ' || quote_ident(o_n.nspname) || '.' || quote_ident(o.opcname) END
+                         FROM unnest(i.indclass::oid[]) WITH ORDINALITY k(opclass, pos)
+                         JOIN pg_opclass o ON o.oid = k.opclass JOIN pg_namespace o_n ON o_n.oid = o.opcnamespace
+                         ORDER BY k.pos),
+                   (to_jsonb(i) ->> 'indnullsnotdistinct')::boolean
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_class t ON t.oid = i.indrelid
@@ -211,7 +218,7 @@ public final class Introspector {
             List<String> columns = strings(rs.getArray(5));
             switch (rs.getString(4)) {
                 case "p" -> table.primaryKey = new PrimaryKey(name, columns);
-                case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
+                case "u" -> table.uniques.add(new UniqueConstraint(name, columns, rs.getBoolean(14)));
                 case "c" -> table.checks.add(new CheckConstraint(name, checkExpression(rs.getString(13))));
                 case "f" -> table.foreignKeys.add(new ForeignKey(name, columns,
                         new QualifiedName(rs.getString(6), rs.getString(7)), strings(rs.getArray(8)),
@@ -227,12 +234,13 @@ public final class Introspector {
             int keyCount = rs.getInt(6);
             List<String> all = strings(rs.getArray(7));
             Short[] options = (Short[]) rs.getArray(8).getArray();
+            List<String> operatorClasses = strings(rs.getArray(10));
             List<String> keys = new ArrayList<>();
             for (int k = 0; k < keyCount; k++) {
-                keys.add(all.get(k) + ordering(options[k]));
+                keys.add(all.get(k) + operatorClasses.get(k) + ordering(options[k]));
             }
             table.indexes.add(new Index(rs.getString(3), rs.getBoolean(4), rs.getString(5), keys,
-                    all.subList(keyCount, all.size()), rs.getString(9)));
+                    all.subList(keyCount, all.size()), rs.getString(9), rs.getBoolean(11)));
         });
 
         List<Sequence> sequences = new ArrayList<>();

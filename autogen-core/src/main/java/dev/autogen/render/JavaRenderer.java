@@ -186,7 +186,9 @@ final class JavaRenderer {
             return op("addPrimaryKey", names(table), literal(pk.name()), literals(pk.columns()));
         }
         if (constraint instanceof UniqueConstraint u) {
-            return op("addUniqueConstraint", names(table), literal(u.name()), literals(u.columns()));
+            return u.isNullsNotDistinct()
+                    ? op("addConstraint", names(table), "unique(" + literal(u.name()) + ", " + literals(u.columns()) + ").nullsNotDistinct()")
+                    : op("addUniqueConstraint", names(table), literal(u.name()), literals(u.columns()));
         }
         if (constraint instanceof CheckConstraint c) {
             return op("addCheckConstraint", names(table), literal(c.name()), literal(c.expression()));
@@ -202,7 +204,7 @@ final class JavaRenderer {
             return "primaryKey(" + literal(pk.name()) + ", " + literals(pk.columns()) + ")";
         }
         if (constraint instanceof UniqueConstraint u) {
-            return "unique(" + literal(u.name()) + ", " + literals(u.columns()) + ")";
+            return "unique(" + literal(u.name()) + ", " + literals(u.columns()) + ")" + (u.isNullsNotDistinct() ? ".nullsNotDistinct()" : "");
         }
         if (constraint instanceof CheckConstraint c) {
             return "check(" + literal(c.name()) + ", " + literal(c.expression()) + ")";
@@ -266,6 +268,9 @@ final class JavaRenderer {
         }
         if (index.where() != null) {
             code.append(".where(").append(literal(index.where())).append(')');
+        }
+        if (index.isNullsNotDistinct()) {
+            code.append(".nullsNotDistinct()");
         }
         return code.toString();
     }

@@ -7,11 +7,21 @@ import java.util.List;
  * prints it, followed by DESC / NULLS FIRST / NULLS LAST where those differ from the default.
  * {@code where} is the predicate of a partial index, or null.
  */
-public record Index(String name, boolean isUnique, String method, List<String> keys, List<String> include, String where) {
+public record Index(String name, boolean isUnique, String method, List<String> keys, List<String> include, String where,
+                    boolean isNullsNotDistinct) {
     public Index {
         keys = List.copyOf(keys);
         include = List.copyOf(include);
         method = method == null ? "btree" : method;
+    }
+
+    public Index(String name, boolean isUnique, String method, List<String> keys, List<String> include, String where) {
+        this(name, isUnique, method, keys, include, where, false);
+    }
+
+    /** A unique index that treats NULLs as equal (PostgreSQL 15). */
+    public Index nullsNotDistinct() {
+        return new Index(name, isUnique, method, keys, include, where, true);
     }
 
     public static Index index(String name, String... keys) {
@@ -19,23 +29,23 @@ public record Index(String name, boolean isUnique, String method, List<String> k
     }
 
     public Index unique() {
-        return new Index(name, true, method, keys, include, where);
+        return new Index(name, true, method, keys, include, where, isNullsNotDistinct);
     }
 
     public Index using(String method) {
-        return new Index(name, isUnique, method, keys, include, where);
+        return new Index(name, isUnique, method, keys, include, where, isNullsNotDistinct);
     }
 
     public Index include(String... columns) {
-        return new Index(name, isUnique, method, keys, List.of(columns), where);
+        return new Index(name, isUnique, method, keys, List.of(columns), where, isNullsNotDistinct);
     }
 
     public Index where(String predicate) {
-        return new Index(name, isUnique, method, keys, include, predicate);
+        return new Index(name, isUnique, method, keys, include, predicate, isNullsNotDistinct);
     }
 
     public Index withName(String name) {
-        return new Index(name, isUnique, method, keys, include, where);
+        return new Index(name, isUnique, method, keys, include, where, isNullsNotDistinct);
     }
 
     public boolean sameMeaning(Index other) {

@@ -256,7 +256,7 @@ public final class PostgresSql {
             return prefix + "PRIMARY KEY (" + quoteAll(pk.columns()) + ")";
         }
         if (constraint instanceof UniqueConstraint u) {
-            return prefix + "UNIQUE (" + quoteAll(u.columns()) + ")";
+            return prefix + "UNIQUE " + (u.isNullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "(" + quoteAll(u.columns()) + ")";
         }
         if (constraint instanceof CheckConstraint c) {
             return prefix + "CHECK (" + c.expression() + ")";
@@ -292,6 +292,9 @@ public final class PostgresSql {
                 .append(" (").append(String.join(", ", index.keys())).append(')');
         if (!index.include().isEmpty()) {
             sql.append(" INCLUDE (").append(quoteAll(index.include())).append(')');
+        }
+        if (index.isNullsNotDistinct()) {
+            sql.append(" NULLS NOT DISTINCT");
         }
         if (index.where() != null) {
             sql.append(" WHERE ").append(index.where());
