@@ -261,8 +261,12 @@ public sealed interface Change {
     }
 
     /** Adds, drops or changes how an identity column generates values; null means no identity. */
-    record AlterColumnIdentity(QualifiedName table, String column, Identity from, Identity to) implements Change {
-        public Change reverse() { return new AlterColumnIdentity(table, column, to, from); }
+    record AlterColumnIdentity(QualifiedName table, String column, Identity from, Identity to, Sequence fromOptions,
+                               Sequence toOptions) implements Change {
+        public AlterColumnIdentity(QualifiedName table, String column, Identity from, Identity to) {
+            this(table, column, from, to, null, null);
+        }
+        public Change reverse() { return new AlterColumnIdentity(table, column, to, from, toOptions, fromOptions); }
         public String describe() {
             return "alter column " + table + "." + column
                     + (to == null ? " drop identity" : " generated " + to.sql() + " as identity");

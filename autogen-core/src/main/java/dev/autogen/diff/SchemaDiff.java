@@ -246,7 +246,8 @@ public final class SchemaDiff {
                     current.generatedAs(target.generatedAs())));
         }
         if (current.identity() != null && target.identity() == null) {
-            add(Phase.ALTER_COLUMNS, new AlterColumnIdentity(table, name, current.identity(), null));
+            add(Phase.ALTER_COLUMNS, new AlterColumnIdentity(table, name, current.identity(), null,
+                    current.identityOptionsOrDefaults(), null));
         }
         boolean defaultChanges = !Objects.equals(current.defaultValue(), target.defaultValue());
         AlterColumnType typeChange = current.type().equals(target.type()) ? null
@@ -268,8 +269,10 @@ public final class SchemaDiff {
             add(Phase.ALTER_COLUMNS, new AlterColumnDefault(table, name, dropDefault ? null : current.defaultValue(),
                     target.defaultValue()));
         }
-        if (target.identity() != null && !target.identity().equals(current.identity())) {
-            add(Phase.ALTER_COLUMNS, new AlterColumnIdentity(table, name, current.identity(), target.identity()));
+        if (target.identity() != null && (!target.identity().equals(current.identity())
+                || !Objects.equals(current.identityOptions(), target.identityOptions()))) {
+            add(Phase.ALTER_COLUMNS, new AlterColumnIdentity(table, name, current.identity(), target.identity(),
+                    current.identity() == null ? null : current.identityOptionsOrDefaults(), target.identityOptionsOrDefaults()));
         }
         if (!Objects.equals(current.comment(), target.comment())) {
             add(Phase.ALTER_COLUMNS, new SetColumnComment(table, name, current.comment(), target.comment()));

@@ -51,11 +51,15 @@ public final class Introspector {
 
     private static final String COLUMNS = """
             SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-                   pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum), a.attgenerated
+                   pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum), a.attgenerated,
+                   format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            LEFT JOIN pg_depend i ON i.refclassid = 'pg_class'::regclass AND i.refobjid = a.attrelid
+                 AND i.refobjsubid = a.attnum AND i.deptype = 'i' AND i.classid = 'pg_class'::regclass
+            LEFT JOIN pg_sequence s ON s.seqrelid = i.objid
             WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition
               AND n.nspname = ANY (?)
             ORDER BY 1, 2, a.attnum""";
@@ -204,9 +208,14 @@ public final class Introspector {
             if (table != null) {
                 // a generated column keeps its expression where a default would be
                 boolean generated = !rs.getString(9).isEmpty();
-                table.columns.add(new Column(rs.getString(3), rs.getString(4), !rs.getBoolean(5),
+                Column column = new Column(rs.getString(3), rs.getString(4), !rs.getBoolean(5),
                         generated ? null : rs.getString(6), identity(rs.getString(7)), rs.getString(8),
-                        generated ? rs.getString(6) : null));
+                        generated ? rs.getString(6) : null);
+                if (column.identity() != null && rs.getString(10) != null) {
+                    column = column.identityOptions(new Sequence(null, rs.getString(10), rs.getLong(11), rs.getLong(12),
+                            rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getBoolean(16)));
+                }
+                table.columns.add(column);
             }
         });
         query(connection, CONSTRAINTS, schemaArray, rs -> {

@@ -122,7 +122,12 @@ final class JavaRenderer {
             return op("alterColumnDefault", names(c.table()), literal(c.column()), literal(c.from()), literal(c.to()));
         }
         if (change instanceof AlterColumnIdentity c) {
-            return op("alterColumnIdentity", names(c.table()), literal(c.column()), identity(c.from()), identity(c.to()));
+            // options that are PostgreSQL's defaults on both sides need not be spelled out
+            if (isDefault(c.fromOptions()) && isDefault(c.toOptions())) {
+                return op("alterColumnIdentity", names(c.table()), literal(c.column()), identity(c.from()), identity(c.to()));
+            }
+            return opOnLines("alterColumnIdentity", List.of(names(c.table()), literal(c.column()), identity(c.from()),
+                    identity(c.to()), identityOptions(c.fromOptions()), identityOptions(c.toOptions())));
         }
         if (change instanceof AddConstraint c) {
             return addConstraint(c.table(), c.constraint());
@@ -245,6 +250,9 @@ final class JavaRenderer {
         } else if (column.identity() == Identity.ALWAYS) {
             code.append(".generatedAlwaysAsIdentity()");
         }
+        if (column.identityOptions() != null) {
+            code.append(".identityOptions(").append(identityOptions(column.identityOptions())).append(')');
+        }
         if (column.generatedAs() != null) {
             code.append(".generatedAlwaysAs(").append(literal(column.generatedAs())).append(')');
         }
@@ -277,8 +285,24 @@ final class JavaRenderer {
 
     /** A {@code sequence(...)} chain that builds exactly {@code target}, naming only what differs from the defaults. */
     private static String sequence(Sequence target) {
-        StringBuilder code = new StringBuilder("sequence(").append(names(target.name())).append(')');
-        Sequence built = Sequence.sequence(target.name());
+        return sequenceChain("sequence(" + names(target.name()) + ")", Sequence.sequence(target.name()), target);
+    }
+
+    private static boolean isDefault(Sequence identityOptions) {
+        return identityOptions == null || identityOptions.equals(Column.defaultIdentityOptions(identityOptions.type()));
+    }
+
+    private static String identityOptions(Sequence options) {
+        if (options == null) {
+            return "null";
+        }
+        return sequenceChain("identityOptions(" + literal(options.type()) + ")",
+                Column.defaultIdentityOptions(options.type()), options);
+    }
+
+    private static String sequenceChain(String head, Sequence base, Sequence target) {
+        StringBuilder code = new StringBuilder(head);
+        Sequence built = base;
         if (!built.type().equals(target.type())) {
             built = built.as(target.type());
             code.append(".as(").append(literal(target.type())).append(')');

@@ -69,6 +69,11 @@ public final class Definitions {
         return new ColumnRef(new QualifiedName(schema, table), column);
     }
 
+    /** The options of an identity column of {@code type} as PostgreSQL defaults them; change them with the withers. */
+    public static Sequence identityOptions(String type) {
+        return Column.defaultIdentityOptions(type);
+    }
+
     public static Sequence sequence(String schema, String name) {
         return Sequence.sequence(new QualifiedName(schema, name));
     }

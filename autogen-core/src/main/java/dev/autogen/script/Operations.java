@@ -125,6 +125,12 @@ public final class Operations {
         apply(new Change.AlterColumnIdentity(new QualifiedName(schema, table), column, from, to));
     }
 
+    /** As {@link #alterColumnIdentity(String, String, String, Identity, Identity)}, with the identity's sequence options. */
+    public void alterColumnIdentity(String schema, String table, String column, Identity from, Identity to,
+                                    Sequence fromOptions, Sequence toOptions) {
+        apply(new Change.AlterColumnIdentity(new QualifiedName(schema, table), column, from, to, fromOptions, toOptions));
+    }
+
     public void addPrimaryKey(String schema, String table, String name, String... columns) {
         addConstraint(schema, table, Definitions.primaryKey(name, columns));
     }

@@ -226,7 +226,8 @@ public final class PostgresSql {
     private static String columnDefinition(Column column) {
         StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type());
         if (column.identity() != null) {
-            sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY");
+            sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY")
+                    .append(identityOptions(column.identityOptions()));
         }
         if (column.generatedAs() != null) {
             sql.append(" GENERATED ALWAYS AS (").append(column.generatedAs()).append(") STORED");
@@ -245,9 +246,23 @@ public final class PostgresSql {
             return "DROP IDENTITY";
         }
         if (change.from() == null) {
-            return "ADD GENERATED " + change.to().sql() + " AS IDENTITY";
+            return "ADD GENERATED " + change.to().sql() + " AS IDENTITY" + identityOptions(change.toOptions());
         }
-        return "SET GENERATED " + change.to().sql();
+        List<String> clauses = new ArrayList<>();
+        if (change.from() != change.to()) {
+            clauses.add("SET GENERATED " + change.to().sql());
+        }
+        Sequence options = change.toOptions();
+        if (options != null && !options.equals(change.fromOptions())) {
+            clauses.add("SET INCREMENT BY " + options.increment() + " SET MINVALUE " + options.minValue() + " SET MAXVALUE "
+                    + options.maxValue() + " SET START WITH " + options.start() + " SET CACHE " + options.cache()
+                    + (options.cycles() ? " SET CYCLE" : " SET NO CYCLE"));
+        }
+        return String.join(" ", clauses);
+    }
+
+    private static String identityOptions(Sequence options) {
+        return options == null ? "" : " (" + sequenceOptions(options, true).strip() + ")";
     }
 
     private static String constraint(Constraint constraint) {
