@@ -213,6 +213,12 @@ public final class Autogen {
             }
         }
         Reprinter reprinter = new Reprinter(scratch, log::warn);
+        current = settings.filter().apply(current);
+        target = settings.filter().apply(target);
+        if (!current.unmanaged().isEmpty()) {
+            log.info("Not compared (views, and tables left out by configuration): " + current.unmanaged().stream()
+                    .map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
+        }
         return SchemaDiff.compare(reprinter.reprint(current), reprinter.reprint(target));
     }
 

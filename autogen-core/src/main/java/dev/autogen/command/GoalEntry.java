@@ -4,6 +4,7 @@ import dev.autogen.AutogenException;
 import dev.autogen.config.ProjectConfiguration;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.schema.QualifiedName;
+import dev.autogen.schema.SchemaFilter;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,7 +23,8 @@ import java.util.function.BiConsumer;
  * (where Spring Boot configuration files are looked for), {@code migrationsDirectory}, {@code migrationsPackage},
  * {@code url}/{@code user}/{@code password} (live database, optional), {@code scratchUrl}/
  * {@code scratchUser}/{@code scratchPassword} (server for scratch databases), {@code versionTable}
- * ("schema.table"), {@code templatesDirectory}, {@code message}, {@code target}; every key that
+ * ("schema.table"), {@code templatesDirectory}, {@code message}, {@code target}, {@code includeSchemas},
+ * {@code excludeSchemas}, {@code includeTables}, {@code excludeTables} (comma-separated globs); every key that
  * starts with {@code hibernate.} or {@code jakarta.persistence.} is passed to Hibernate.
  */
 public final class GoalEntry {
@@ -102,7 +104,14 @@ public final class GoalEntry {
         String templates = properties.get("templatesDirectory");
         return new Settings(project.entities(), Path.of(directory), migrationsPackage.strip(), database, scratch,
                 versionTable(properties.get("versionTable")), project.hibernateSettings(),
-                blank(templates) ? null : Path.of(templates), loader, null);
+                blank(templates) ? null : Path.of(templates), loader, null,
+                new SchemaFilter(list(properties.get("includeSchemas")), list(properties.get("excludeSchemas")),
+                        list(properties.get("includeTables")), list(properties.get("excludeTables"))));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return blank(commaSeparated) ? List.of()
+                : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
     private static boolean blank(String text) {

@@ -3,6 +3,7 @@ package dev.autogen.command;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.entity.EntitySource;
 import dev.autogen.schema.QualifiedName;
+import dev.autogen.schema.SchemaFilter;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,11 +24,12 @@ import java.util.Objects;
  * @param templatesDirectory   a directory with the project's own migration template, or null
  * @param classLoader          loads the entities and the compiled migrations
  * @param clock                the time written into new migrations
+ * @param filter               which schemas and tables are the model's
  */
 public record Settings(EntitySource entities, Path migrationsDirectory, String migrationsPackage,
                        ConnectionSpec database, ConnectionSpec scratch, QualifiedName versionTable,
                        Map<String, Object> hibernateSettings, Path templatesDirectory, ClassLoader classLoader,
-                       Clock clock) {
+                       Clock clock, SchemaFilter filter) {
 
     public static final QualifiedName DEFAULT_VERSION_TABLE = new QualifiedName("public", "autogen_version");
 
@@ -36,6 +38,15 @@ public record Settings(EntitySource entities, Path migrationsDirectory, String m
         hibernateSettings = Map.copyOf(hibernateSettings);
         versionTable = versionTable == null ? DEFAULT_VERSION_TABLE : versionTable;
         clock = clock == null ? Clock.systemUTC() : clock;
+        filter = filter == null ? SchemaFilter.ALL : filter;
+    }
+
+    public Settings(EntitySource entities, Path migrationsDirectory, String migrationsPackage,
+                    ConnectionSpec database, ConnectionSpec scratch, QualifiedName versionTable,
+                    Map<String, Object> hibernateSettings, Path templatesDirectory, ClassLoader classLoader,
+                    Clock clock) {
+        this(entities, migrationsDirectory, migrationsPackage, database, scratch, versionTable, hibernateSettings,
+                templatesDirectory, classLoader, clock, SchemaFilter.ALL);
     }
 
     /** Entities from {@code packages} (with sub-packages). */
@@ -49,16 +60,21 @@ public record Settings(EntitySource entities, Path migrationsDirectory, String m
 
     public Settings withDatabase(ConnectionSpec database) {
         return new Settings(entities, migrationsDirectory, migrationsPackage, database, scratch, versionTable,
-                hibernateSettings, templatesDirectory, classLoader, clock);
+                hibernateSettings, templatesDirectory, classLoader, clock, filter);
     }
 
     public Settings withHibernateSettings(Map<String, Object> hibernateSettings) {
         return new Settings(entities, migrationsDirectory, migrationsPackage, database, scratch, versionTable,
-                hibernateSettings, templatesDirectory, classLoader, clock);
+                hibernateSettings, templatesDirectory, classLoader, clock, filter);
     }
 
     public Settings withClock(Clock clock) {
         return new Settings(entities, migrationsDirectory, migrationsPackage, database, scratch, versionTable,
-                hibernateSettings, templatesDirectory, classLoader, clock);
+                hibernateSettings, templatesDirectory, classLoader, clock, filter);
+    }
+
+    public Settings withFilter(SchemaFilter filter) {
+        return new Settings(entities, migrationsDirectory, migrationsPackage, database, scratch, versionTable,
+                hibernateSettings, templatesDirectory, classLoader, clock, filter);
     }
 }

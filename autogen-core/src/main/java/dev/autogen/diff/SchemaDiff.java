@@ -92,8 +92,8 @@ public final class SchemaDiff {
             }
         }
         for (String schema : current.schemaNames()) {
-            boolean holdsViews = current.views().stream().anyMatch(view -> view.schema().equals(schema));
-            if (!target.schemaNames().contains(schema) && !holdsViews) {
+            boolean holdsOthers = current.unmanaged().stream().anyMatch(other -> other.schema().equals(schema));
+            if (!target.schemaNames().contains(schema) && !holdsOthers) {
                 add(Phase.DROP_SCHEMAS, new DropSchema(schema));
             }
         }

@@ -13,14 +13,14 @@ import java.util.TreeSet;
  */
 public record Schema(SortedSet<String> schemaNames, SortedMap<QualifiedName, EnumType> enumTypes,
                      SortedMap<QualifiedName, Table> tables, SortedMap<QualifiedName, Sequence> sequences,
-                     SortedSet<QualifiedName> views) {
+                     SortedSet<QualifiedName> unmanaged) {
 
     public Schema {
         schemaNames = Collections.unmodifiableSortedSet(new TreeSet<>(schemaNames));
         enumTypes = Collections.unmodifiableSortedMap(new TreeMap<>(enumTypes));
         tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
         sequences = Collections.unmodifiableSortedMap(new TreeMap<>(sequences));
-        views = Collections.unmodifiableSortedSet(new TreeSet<>(views));
+        unmanaged = Collections.unmodifiableSortedSet(new TreeSet<>(unmanaged));
     }
 
     public static Schema of(Collection<String> schemaNames, Collection<Table> tables, Collection<Sequence> sequences) {
@@ -28,24 +28,24 @@ public record Schema(SortedSet<String> schemaNames, SortedMap<QualifiedName, Enu
     }
 
     /**
-     * @param views views and materialized views: never compared, created or dropped, but a schema
-     *              that holds one is not the model's alone
+     * @param unmanaged views, materialized views and tables left out by configuration: present, never
+     *                  compared, created or dropped; a schema that holds one is not the model's alone
      */
     public static Schema of(Collection<String> schemaNames, Collection<EnumType> enumTypes, Collection<Table> tables,
-                            Collection<Sequence> sequences, Collection<QualifiedName> views) {
+                            Collection<Sequence> sequences, Collection<QualifiedName> unmanaged) {
         TreeMap<QualifiedName, EnumType> enumMap = new TreeMap<>();
         enumTypes.forEach(e -> enumMap.put(e.name(), e));
         TreeMap<QualifiedName, Table> tableMap = new TreeMap<>();
         tables.forEach(t -> tableMap.put(t.name(), t));
         TreeMap<QualifiedName, Sequence> sequenceMap = new TreeMap<>();
         sequences.forEach(s -> sequenceMap.put(s.name(), s));
-        return new Schema(new TreeSet<>(schemaNames), enumMap, tableMap, sequenceMap, new TreeSet<>(views));
+        return new Schema(new TreeSet<>(schemaNames), enumMap, tableMap, sequenceMap, new TreeSet<>(unmanaged));
     }
 
     /** This schema with column positions ignored, for comparing databases that reached a state by different paths. */
     public Schema withColumnsByName() {
         TreeMap<QualifiedName, Table> byName = new TreeMap<>();
         tables.forEach((name, table) -> byName.put(name, table.withColumnsByName()));
-        return new Schema(schemaNames, enumTypes, byName, sequences, views);
+        return new Schema(schemaNames, enumTypes, byName, sequences, unmanaged);
     }
 }

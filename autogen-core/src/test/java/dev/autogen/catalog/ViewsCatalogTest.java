@@ -20,7 +20,7 @@ class ViewsCatalogTest {
                 "CREATE TABLE reports.sales (id bigint PRIMARY KEY, amount numeric)",
                 "CREATE VIEW reports.big_sales AS SELECT * FROM reports.sales WHERE amount > 100",
                 "CREATE MATERIALIZED VIEW reports.totals AS SELECT sum(amount) FROM reports.sales")));
-        assertEquals(Set.of(QualifiedName.of("reports", "big_sales"), QualifiedName.of("reports", "totals")), withViews.views());
+        assertEquals(Set.of(QualifiedName.of("reports", "big_sales"), QualifiedName.of("reports", "totals")), withViews.unmanaged());
         Schema empty = Scenario.schemaOf(new Scenario.Ddl(List.of()));
         List<String> changes = SchemaDiff.compare(withViews, empty).stream().map(c -> c.describe()).toList();
         assertEquals(List.of("drop table reports.sales"), changes, "the schema that holds views stays");

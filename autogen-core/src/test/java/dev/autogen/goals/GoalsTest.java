@@ -128,6 +128,30 @@ class GoalsTest {
     }
 
     @Test
+    void tablesAnotherToolOwnsAreLeftAlone() throws Exception {
+        new Autogen(settings(List.of("dev.autogen.goals.shop"), GoalsTest.class.getClassLoader(), null), new RecordingLog())
+                .revision("create shop");
+        ClassLoader compiled = InMemoryCompiler.compileDirectory(migrations);
+        try (ScratchDatabase live = TestPostgres.scratch().create("live"); Connection connection = live.connect()) {
+            Settings plain = settings(List.of("dev.autogen.goals.shop"), compiled, live.spec());
+            new Autogen(plain, new RecordingLog()).upgrade("head");
+            connection.createStatement().execute("CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY)");
+            connection.createStatement().execute("CREATE SCHEMA legacy; CREATE TABLE legacy.old_items (id int)");
+
+            AutogenException drift = assertThrows(AutogenException.class, () -> new Autogen(plain, new RecordingLog()).check());
+            assertTrue(drift.getMessage().contains("drop table public.flyway_schema_history"), drift.getMessage());
+
+            Settings filtered = plain.withFilter(new dev.autogen.schema.SchemaFilter(List.of(), List.of("legacy"), List.of(),
+                    List.of("flyway_*")));
+            RecordingLog log = new RecordingLog();
+            new Autogen(filtered, log).check();
+            assertTrue(log.text().contains("Not compared (views, and tables left out by configuration): public.flyway_schema_history"),
+                    log.text());
+            assertTrue(new Autogen(filtered, new RecordingLog()).revision("nothing").file().isEmpty());
+        }
+    }
+
+    @Test
     void noEntityInThePackages() throws IOException {
         Autogen autogen = new Autogen(settings(List.of("dev.autogen.goals.empty"), GoalsTest.class.getClassLoader(), null),
                 new RecordingLog());

@@ -60,6 +60,22 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
     @Parameter(property = "autogen.templatesDirectory")
     private File templatesDirectory;
 
+    /** Schemas that are the model's (globs); all but those excluded when empty. */
+    @Parameter(property = "autogen.includeSchemas")
+    private List<String> includeSchemas;
+
+    /** Schemas autogen never reads, changes or drops (globs), e.g. one another tool owns. */
+    @Parameter(property = "autogen.excludeSchemas")
+    private List<String> excludeSchemas;
+
+    /** Tables, sequences and enum types that are the model's ("name" or "schema.name" globs); all when empty. */
+    @Parameter(property = "autogen.includeTables")
+    private List<String> includeTables;
+
+    /** Tables, sequences and enum types autogen never reads, changes or drops, e.g. {@code flyway_*}. */
+    @Parameter(property = "autogen.excludeTables")
+    private List<String> excludeTables;
+
     /**
      * Hibernate settings the application runs with (naming strategies, default schema, ...). A key
      * without a hibernate. or jakarta.persistence. prefix gets hibernate. in front.
@@ -123,6 +139,10 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
         put(properties, "versionTable", versionTable);
         put(properties, "templatesDirectory", templatesDirectory == null ? null : templatesDirectory.getAbsolutePath());
         put(properties, "persistenceUnit", persistenceUnit);
+        put(properties, "includeSchemas", includeSchemas == null ? null : String.join(",", includeSchemas));
+        put(properties, "excludeSchemas", excludeSchemas == null ? null : String.join(",", excludeSchemas));
+        put(properties, "includeTables", includeTables == null ? null : String.join(",", includeTables));
+        put(properties, "excludeTables", excludeTables == null ? null : String.join(",", excludeTables));
         // where the application's Spring Boot configuration files are: its resource directories and base directory
         List<String> resources = new ArrayList<>();
         project.getBuild().getResources().forEach(resource -> resources.add(new File(resource.getDirectory()).getAbsolutePath()));
