@@ -5,6 +5,7 @@ import dev.autogen.db.ScratchServer;
 import dev.autogen.db.ScratchServer.ScratchDatabase;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.schema.Schema;
+import dev.autogen.schema.Table;
 import dev.autogen.sql.PostgresSql;
 
 import java.sql.Connection;
@@ -34,13 +35,23 @@ public final class Reprinter {
 
     public Schema reprint(Schema schema) {
         Schema empty = Schema.of(schema.schemaNames().contains("public") ? Set.of("public") : Set.of(), List.of(), List.of());
-        List<Change> create = SchemaDiff.compare(empty, schema);
+        // foreign keys hold nothing PostgreSQL prints, and may point at tables left out: they are kept as they are
+        Schema withoutForeignKeys = Schema.of(schema.schemaNames(), schema.enumTypes().values(),
+                schema.tables().values().stream().map(t -> new Table(t.name(), t.columns(), t.primaryKey(),
+                        t.uniqueConstraints(), t.checks(), List.of(), t.indexes(), t.comment())).toList(),
+                schema.sequences().values(), schema.unmanaged());
+        List<Change> create = SchemaDiff.compare(empty, withoutForeignKeys);
         try (ScratchDatabase database = scratch.create("reprint"); Connection connection = database.connect();
              Statement statement = connection.createStatement()) {
             for (String sql : PostgresSql.statements(create)) {
                 statement.execute(sql);
             }
-            return new Introspector(name -> false).read(connection, schema.schemaNames());
+            Schema reprinted = new Introspector(name -> false).read(connection, schema.schemaNames());
+            return Schema.of(reprinted.schemaNames(), reprinted.enumTypes().values(),
+                    reprinted.tables().values().stream().map(t -> new Table(t.name(), t.columns(), t.primaryKey(),
+                            t.uniqueConstraints(), t.checks(), schema.tables().get(t.name()).foreignKeys(), t.indexes(),
+                            t.comment())).toList(),
+                    reprinted.sequences().values(), schema.unmanaged());
         } catch (SQLException e) {
             // objects this build cannot recreate on an empty database (types from extensions, say) are compared as printed
             debug.accept("Comparing the schema as printed: it cannot be recreated on a scratch database (" + e.getMessage() + ")");
