@@ -3,6 +3,7 @@ package dev.autogen.change;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnRef;
 import dev.autogen.schema.Constraint;
+import dev.autogen.schema.Domain;
 import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Identity;
@@ -110,7 +111,7 @@ public sealed interface Change {
      * Adds one label to an enum type ({@code to} is {@code from} with it). PostgreSQL cannot take a
      * label out again, so the reverse re-creates the type and casts the columns that use it.
      */
-    record AddEnumValue(EnumType from, EnumType to, List<EnumUsage> usages) implements Change {
+    record AddEnumValue(EnumType from, EnumType to, List<TypeUsage> usages) implements Change {
         public AddEnumValue {
             usages = List.copyOf(usages);
             if (to.labels().size() != from.labels().size() + 1) {
@@ -128,7 +129,7 @@ public sealed interface Change {
      * Re-creates an enum type with other labels or another order, and casts every column that uses
      * it through text; rows holding a label that goes away make it fail.
      */
-    record ReplaceEnumType(EnumType from, EnumType to, List<EnumUsage> usages) implements Change {
+    record ReplaceEnumType(EnumType from, EnumType to, List<TypeUsage> usages) implements Change {
         public ReplaceEnumType {
             usages = List.copyOf(usages);
         }
@@ -144,14 +145,45 @@ public sealed interface Change {
         }
     }
 
-    /** A column whose type is an enum type (or an array of it), with the default it has. */
-    record EnumUsage(QualifiedName table, String column, boolean array, String defaultValue) {
-        public EnumUsage asArray() {
-            return new EnumUsage(table, column, true, defaultValue);
+    record CreateDomain(Domain domain) implements Change {
+        public Change reverse() { return new DropDomain(domain.name(), domain); }
+        public String describe() { return "create domain " + domain.name() + " as " + domain.baseType(); }
+    }
+
+    record DropDomain(QualifiedName name, Domain definition) implements Change {
+        public Change reverse() { return new CreateDomain(require(definition, this)); }
+        public String describe() { return "drop domain " + name; }
+    }
+
+    /**
+     * Changes a domain's default, NOT NULL and checks in place; a new base type re-creates the domain
+     * and casts every column that uses it.
+     */
+    record AlterDomain(Domain from, Domain to, List<TypeUsage> usages) implements Change {
+        public AlterDomain {
+            usages = List.copyOf(usages);
+        }
+        public Change reverse() { return new AlterDomain(to, from, usages); }
+        public String describe() { return "alter domain " + to.name(); }
+        public Optional<Hazard> hazard() {
+            if (!from.baseType().equals(to.baseType())) {
+                return Optional.of(new Hazard(Hazard.Kind.MAY_LOSE_DATA, "changes the base type of " + to.name() + " from "
+                        + from.baseType() + " to " + to.baseType() + ": values that do not cast make it fail"));
+            }
+            boolean newRule = to.isNotNull() && !from.isNotNull() || to.checks().stream().anyMatch(c -> !from.checks().contains(c));
+            return newRule ? Optional.of(new Hazard(Hazard.Kind.FAILS_ON_EXISTING_ROWS, "adds a rule to " + to.name()
+                    + ": fails if a value stored in a column of that domain breaks it")) : Optional.empty();
+        }
+    }
+
+    /** A column whose type is an enum type or a domain (or an array of one), with the default it has. */
+    record TypeUsage(QualifiedName table, String column, boolean array, String defaultValue) {
+        public TypeUsage asArray() {
+            return new TypeUsage(table, column, true, defaultValue);
         }
 
-        public EnumUsage withDefault(String defaultValue) {
-            return new EnumUsage(table, column, array, defaultValue);
+        public TypeUsage withDefault(String defaultValue) {
+            return new TypeUsage(table, column, array, defaultValue);
         }
     }
 

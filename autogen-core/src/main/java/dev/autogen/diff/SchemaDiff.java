@@ -4,10 +4,13 @@ import dev.autogen.change.Change;
 import dev.autogen.change.Change.AddColumn;
 import dev.autogen.change.Change.AddConstraint;
 import dev.autogen.change.Change.AddEnumValue;
+import dev.autogen.change.Change.AlterDomain;
+import dev.autogen.change.Change.CreateDomain;
+import dev.autogen.change.Change.DropDomain;
 import dev.autogen.change.Change.AlterColumnGenerated;
 import dev.autogen.change.Change.CreateEnumType;
 import dev.autogen.change.Change.DropEnumType;
-import dev.autogen.change.Change.EnumUsage;
+import dev.autogen.change.Change.TypeUsage;
 import dev.autogen.change.Change.ReplaceEnumType;
 import dev.autogen.change.Change.SetSequenceOwner;
 import dev.autogen.change.Change.AlterColumnDefault;
@@ -31,6 +34,7 @@ import dev.autogen.change.Change.SetColumnComment;
 import dev.autogen.change.Change.SetTableComment;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.Constraint;
+import dev.autogen.schema.Domain;
 import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
@@ -62,7 +66,7 @@ public final class SchemaDiff {
     private enum Phase {
         CREATE_SCHEMAS, TYPES, SEQUENCES, DROP_FOREIGN_KEYS, RELEASE_SEQUENCES, DROP_INDEXES, DROP_CONSTRAINTS,
         DROP_COLUMNS, DROP_TABLES, CREATE_TABLES, ADD_COLUMNS, ALTER_COLUMNS, OWN_SEQUENCES, ADD_CONSTRAINTS,
-        CREATE_INDEXES, ADD_FOREIGN_KEYS, DROP_SEQUENCES, DROP_TYPES, DROP_SCHEMAS
+        CREATE_INDEXES, ADD_FOREIGN_KEYS, DROP_SEQUENCES, DROP_DOMAINS, DROP_TYPES, DROP_SCHEMAS
     }
 
     private final Map<Phase, List<Change>> phases = new EnumMap<>(Phase.class);
@@ -98,6 +102,7 @@ public final class SchemaDiff {
             }
         }
         compareEnumTypes(current, target);
+        compareDomains(current, target);
         for (Sequence wanted : target.sequences().values()) {
             Sequence existing = current.sequences().get(wanted.name());
             if (existing == null) {
@@ -149,7 +154,7 @@ public final class SchemaDiff {
             if (existing == null) {
                 add(Phase.TYPES, new CreateEnumType(wanted));
             } else if (!existing.labels().equals(wanted.labels())) {
-                List<EnumUsage> usages = usages(current, existing);
+                List<TypeUsage> usages = usages(current, existing.typeName());
                 if (isSubsequence(existing.labels(), wanted.labels())) {
                     // labels only added, order kept: ALTER TYPE ... ADD VALUE, one label at a time
                     EnumType step = existing;
@@ -176,6 +181,22 @@ public final class SchemaDiff {
         }
     }
 
+    private void compareDomains(Schema current, Schema target) {
+        for (Domain wanted : target.domains().values()) {
+            Domain existing = current.domains().get(wanted.name());
+            if (existing == null) {
+                add(Phase.TYPES, new CreateDomain(wanted));
+            } else if (!existing.equals(wanted)) {
+                add(Phase.TYPES, new AlterDomain(existing, wanted, usages(current, existing.typeName())));
+            }
+        }
+        for (Domain existing : current.domains().values()) {
+            if (!target.domains().containsKey(existing.name())) {
+                add(Phase.DROP_DOMAINS, new DropDomain(existing.name(), existing));
+            }
+        }
+    }
+
     private static boolean isSubsequence(List<String> part, List<String> whole) {
         int at = 0;
         for (String label : whole) {
@@ -186,13 +207,13 @@ public final class SchemaDiff {
         return at == part.size();
     }
 
-    /** The columns of {@code schema} typed by {@code type} or by an array of it. */
-    private static List<EnumUsage> usages(Schema schema, EnumType type) {
-        List<EnumUsage> usages = new ArrayList<>();
+    /** The columns of {@code schema} typed by {@code typeName} or by an array of it. */
+    private static List<TypeUsage> usages(Schema schema, String typeName) {
+        List<TypeUsage> usages = new ArrayList<>();
         for (Table table : schema.tables().values()) {
             for (Column column : table.columns()) {
-                if (column.type().equals(type.typeName()) || column.type().equals(type.typeName() + "[]")) {
-                    usages.add(new EnumUsage(table.name(), column.name(), column.type().endsWith("[]"), column.defaultValue()));
+                if (column.type().equals(typeName) || column.type().equals(typeName + "[]")) {
+                    usages.add(new TypeUsage(table.name(), column.name(), column.type().endsWith("[]"), column.defaultValue()));
                 }
             }
         }

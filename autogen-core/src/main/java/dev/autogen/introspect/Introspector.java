@@ -3,6 +3,7 @@ package dev.autogen.introspect;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnRef;
+import dev.autogen.schema.Domain;
 import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Identity;
@@ -111,6 +112,18 @@ public final class Introspector {
                               AND d.objid = t.oid AND d.deptype = 'e')
             ORDER BY 1, 2""";
 
+    private static final String DOMAINS = """
+            SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull,
+                   pg_get_expr(t.typdefaultbin, 0),
+                   ARRAY(SELECT c.conname FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname),
+                   ARRAY(SELECT pg_get_constraintdef(c.oid, true) FROM pg_constraint c
+                         WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname)
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE t.typtype = 'd' AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                              AND d.objid = t.oid AND d.deptype = 'e')
+            ORDER BY 1, 2""";
+
     private static final String VIEWS = """
             SELECT n.nspname, c.relname
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -140,7 +153,7 @@ public final class Introspector {
      * The number of statements one introspection sends, whatever the database holds: the search
      * path read and set, the schemas, one query per kind of object, and the search path put back.
      */
-    public static final int QUERY_COUNT = 11;
+    public static final int QUERY_COUNT = 12;
 
     private final Predicate<QualifiedName> excludedTables;
 
@@ -262,10 +275,21 @@ public final class Introspector {
         List<EnumType> enumTypes = new ArrayList<>();
         query(connection, ENUM_TYPES, schemaArray, rs -> enumTypes.add(
                 new EnumType(new QualifiedName(rs.getString(1), rs.getString(2)), strings(rs.getArray(3)))));
+        List<Domain> domains = new ArrayList<>();
+        query(connection, DOMAINS, schemaArray, rs -> {
+            List<String> names = strings(rs.getArray(6));
+            List<String> definitions = strings(rs.getArray(7));
+            List<CheckConstraint> checks = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                checks.add(new CheckConstraint(names.get(i), checkExpression(definitions.get(i))));
+            }
+            domains.add(new Domain(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getBoolean(4),
+                    rs.getString(5), checks));
+        });
         List<QualifiedName> views = new ArrayList<>();
         query(connection, VIEWS, schemaArray, rs -> views.add(new QualifiedName(rs.getString(1), rs.getString(2))));
 
-        return Schema.of(present, enumTypes, tables.values().stream().map(TableBuilder::build).toList(), sequences, views);
+        return Schema.of(present, enumTypes, domains, tables.values().stream().map(TableBuilder::build).toList(), sequences, views);
     }
 
     private interface RowReader {

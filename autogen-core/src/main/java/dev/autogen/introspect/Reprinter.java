@@ -36,7 +36,7 @@ public final class Reprinter {
     public Schema reprint(Schema schema) {
         Schema empty = Schema.of(schema.schemaNames().contains("public") ? Set.of("public") : Set.of(), List.of(), List.of());
         // foreign keys hold nothing PostgreSQL prints, and may point at tables left out: they are kept as they are
-        Schema withoutForeignKeys = Schema.of(schema.schemaNames(), schema.enumTypes().values(),
+        Schema withoutForeignKeys = Schema.of(schema.schemaNames(), schema.enumTypes().values(), schema.domains().values(),
                 schema.tables().values().stream().map(t -> new Table(t.name(), t.columns(), t.primaryKey(),
                         t.uniqueConstraints(), t.checks(), List.of(), t.indexes(), t.comment())).toList(),
                 schema.sequences().values(), schema.unmanaged());
@@ -47,7 +47,7 @@ public final class Reprinter {
                 statement.execute(sql);
             }
             Schema reprinted = new Introspector(name -> false).read(connection, schema.schemaNames());
-            return Schema.of(reprinted.schemaNames(), reprinted.enumTypes().values(),
+            return Schema.of(reprinted.schemaNames(), reprinted.enumTypes().values(), reprinted.domains().values(),
                     reprinted.tables().values().stream().map(t -> new Table(t.name(), t.columns(), t.primaryKey(),
                             t.uniqueConstraints(), t.checks(), schema.tables().get(t.name()).foreignKeys(), t.indexes(),
                             t.comment())).toList(),

@@ -3,10 +3,13 @@ package dev.autogen.render;
 import dev.autogen.change.Change;
 import dev.autogen.change.Change.AddColumn;
 import dev.autogen.change.Change.AddEnumValue;
+import dev.autogen.change.Change.AlterDomain;
+import dev.autogen.change.Change.CreateDomain;
+import dev.autogen.change.Change.DropDomain;
 import dev.autogen.change.Change.AlterColumnGenerated;
 import dev.autogen.change.Change.CreateEnumType;
 import dev.autogen.change.Change.DropEnumType;
-import dev.autogen.change.Change.EnumUsage;
+import dev.autogen.change.Change.TypeUsage;
 import dev.autogen.change.Change.ReplaceEnumType;
 import dev.autogen.change.Change.SetSequenceOwner;
 import dev.autogen.change.Change.AddConstraint;
@@ -35,6 +38,7 @@ import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnRef;
 import dev.autogen.schema.EnumType;
 import dev.autogen.schema.Constraint;
+import dev.autogen.schema.Domain;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Identity;
 import dev.autogen.schema.Index;
@@ -65,6 +69,17 @@ final class JavaRenderer {
         }
         if (change instanceof SetSequenceOwner c) {
             return op("setSequenceOwner", names(c.sequence()), columnRef(c.from()), columnRef(c.to()));
+        }
+        if (change instanceof CreateDomain c) {
+            return op("createDomain", domain(c.domain()));
+        }
+        if (change instanceof DropDomain c) {
+            return op("dropDomain", names(c.name()));
+        }
+        if (change instanceof AlterDomain c) {
+            List<String> arguments = new ArrayList<>(List.of(domain(c.from()), domain(c.to())));
+            c.usages().forEach(usage -> arguments.add(usage(usage)));
+            return opOnLines("alterDomain", arguments);
         }
         if (change instanceof CreateEnumType c) {
             return op("createEnumType", names(c.type().name()), literals(c.type().labels()));
@@ -337,11 +352,26 @@ final class JavaRenderer {
         return code.toString();
     }
 
+    private static String domain(Domain domain) {
+        StringBuilder code = new StringBuilder("domain(").append(names(domain.name())).append(", ")
+                .append(literal(domain.baseType())).append(')');
+        if (domain.isNotNull()) {
+            code.append(".notNull()");
+        }
+        if (domain.defaultValue() != null) {
+            code.append(".defaultValue(").append(literal(domain.defaultValue())).append(')');
+        }
+        for (CheckConstraint check : domain.checks()) {
+            code.append(".check(").append(literal(check.name())).append(", ").append(literal(check.expression())).append(')');
+        }
+        return code.toString();
+    }
+
     private static String enumType(EnumType type) {
         return "enumType(" + names(type.name()) + (type.labels().isEmpty() ? "" : ", " + literals(type.labels())) + ")";
     }
 
-    private static String usage(EnumUsage usage) {
+    private static String usage(TypeUsage usage) {
         return "usedBy(" + names(usage.table()) + ", " + literal(usage.column()) + ")" + (usage.array() ? ".asArray()" : "")
                 + (usage.defaultValue() == null ? "" : ".withDefault(" + literal(usage.defaultValue()) + ")");
     }

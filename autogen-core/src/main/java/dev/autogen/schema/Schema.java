@@ -9,15 +9,16 @@ import java.util.TreeSet;
 
 /**
  * Everything autogen compares in one database: the PostgreSQL schemas (namespaces) in play, and
- * the enum types, tables and sequences in them. A value: two databases in the same state give equal values.
+ * the enum types, domains, tables and sequences in them. A value: two databases in the same state give equal values.
  */
 public record Schema(SortedSet<String> schemaNames, SortedMap<QualifiedName, EnumType> enumTypes,
-                     SortedMap<QualifiedName, Table> tables, SortedMap<QualifiedName, Sequence> sequences,
-                     SortedSet<QualifiedName> unmanaged) {
+                     SortedMap<QualifiedName, Domain> domains, SortedMap<QualifiedName, Table> tables,
+                     SortedMap<QualifiedName, Sequence> sequences, SortedSet<QualifiedName> unmanaged) {
 
     public Schema {
         schemaNames = Collections.unmodifiableSortedSet(new TreeSet<>(schemaNames));
         enumTypes = Collections.unmodifiableSortedMap(new TreeMap<>(enumTypes));
+        domains = Collections.unmodifiableSortedMap(new TreeMap<>(domains));
         tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
         sequences = Collections.unmodifiableSortedMap(new TreeMap<>(sequences));
         unmanaged = Collections.unmodifiableSortedSet(new TreeSet<>(unmanaged));
@@ -33,19 +34,26 @@ public record Schema(SortedSet<String> schemaNames, SortedMap<QualifiedName, Enu
      */
     public static Schema of(Collection<String> schemaNames, Collection<EnumType> enumTypes, Collection<Table> tables,
                             Collection<Sequence> sequences, Collection<QualifiedName> unmanaged) {
+        return of(schemaNames, enumTypes, java.util.List.of(), tables, sequences, unmanaged);
+    }
+
+    public static Schema of(Collection<String> schemaNames, Collection<EnumType> enumTypes, Collection<Domain> domains,
+                            Collection<Table> tables, Collection<Sequence> sequences, Collection<QualifiedName> unmanaged) {
+        TreeMap<QualifiedName, Domain> domainMap = new TreeMap<>();
+        domains.forEach(d -> domainMap.put(d.name(), d));
         TreeMap<QualifiedName, EnumType> enumMap = new TreeMap<>();
         enumTypes.forEach(e -> enumMap.put(e.name(), e));
         TreeMap<QualifiedName, Table> tableMap = new TreeMap<>();
         tables.forEach(t -> tableMap.put(t.name(), t));
         TreeMap<QualifiedName, Sequence> sequenceMap = new TreeMap<>();
         sequences.forEach(s -> sequenceMap.put(s.name(), s));
-        return new Schema(new TreeSet<>(schemaNames), enumMap, tableMap, sequenceMap, new TreeSet<>(unmanaged));
+        return new Schema(new TreeSet<>(schemaNames), enumMap, domainMap, tableMap, sequenceMap, new TreeSet<>(unmanaged));
     }
 
     /** This schema with column positions ignored, for comparing databases that reached a state by different paths. */
     public Schema withColumnsByName() {
         TreeMap<QualifiedName, Table> byName = new TreeMap<>();
         tables.forEach((name, table) -> byName.put(name, table.withColumnsByName()));
-        return new Schema(schemaNames, enumTypes, byName, sequences, unmanaged);
+        return new Schema(schemaNames, enumTypes, domains, byName, sequences, unmanaged);
     }
 }

@@ -47,6 +47,7 @@ public record SchemaFilter(List<String> includeSchemas, List<String> excludeSche
         return Schema.of(
                 schema.schemaNames().stream().filter(this::includesSchema).toList(),
                 schema.enumTypes().values().stream().filter(type -> includes(type.name())).toList(),
+                schema.domains().values().stream().filter(domain -> includes(domain.name())).toList(),
                 schema.tables().values().stream().filter(table -> includes(table.name())).toList(),
                 schema.sequences().values().stream().filter(sequence -> includes(sequence.name())
                         && (sequence.ownedBy() == null || includes(sequence.ownedBy().table()))).toList(),

@@ -3,6 +3,7 @@ package dev.autogen.script;
 import dev.autogen.change.Change;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.ColumnRef;
+import dev.autogen.schema.Domain;
 import dev.autogen.schema.EnumType;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ForeignKey;
@@ -56,13 +57,17 @@ public final class Definitions {
         return Index.index(name, keys);
     }
 
+    public static Domain domain(String schema, String name, String baseType) {
+        return Domain.domain(new QualifiedName(schema, name), baseType);
+    }
+
     public static EnumType enumType(String schema, String name, String... labels) {
         return new EnumType(new QualifiedName(schema, name), List.of(labels));
     }
 
     /** A column whose type is the enum type being re-created: it is cast to the new type. */
-    public static Change.EnumUsage usedBy(String schema, String table, String column) {
-        return new Change.EnumUsage(new QualifiedName(schema, table), column, false, null);
+    public static Change.TypeUsage usedBy(String schema, String table, String column) {
+        return new Change.TypeUsage(new QualifiedName(schema, table), column, false, null);
     }
 
     public static ColumnRef columnOf(String schema, String table, String column) {

@@ -3,6 +3,7 @@ package dev.autogen.script;
 import dev.autogen.change.Change;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnRef;
+import dev.autogen.schema.Domain;
 import dev.autogen.schema.EnumType;
 import dev.autogen.schema.Constraint;
 import dev.autogen.schema.ForeignKey;
@@ -59,6 +60,19 @@ public final class Operations {
         apply(new Change.SetSequenceOwner(new QualifiedName(schema, sequence), from, to));
     }
 
+    public void createDomain(Domain domain) {
+        apply(new Change.CreateDomain(domain));
+    }
+
+    public void dropDomain(String schema, String name) {
+        apply(new Change.DropDomain(new QualifiedName(schema, name), null));
+    }
+
+    /** Changes a domain; a new base type re-creates it and casts the columns that use it. */
+    public void alterDomain(Domain from, Domain to, Change.TypeUsage... usedBy) {
+        apply(new Change.AlterDomain(from, to, List.of(usedBy)));
+    }
+
     public void createEnumType(String schema, String name, String... labels) {
         apply(new Change.CreateEnumType(Definitions.enumType(schema, name, labels)));
     }
@@ -73,7 +87,7 @@ public final class Operations {
     }
 
     /** Re-creates an enum type with other labels or order, casting the columns that use it. */
-    public void replaceEnumType(EnumType from, EnumType to, Change.EnumUsage... usedBy) {
+    public void replaceEnumType(EnumType from, EnumType to, Change.TypeUsage... usedBy) {
         apply(new Change.ReplaceEnumType(from, to, List.of(usedBy)));
     }
 

@@ -3,10 +3,13 @@ package dev.autogen.sql;
 import dev.autogen.change.Change;
 import dev.autogen.change.Change.AddColumn;
 import dev.autogen.change.Change.AddEnumValue;
+import dev.autogen.change.Change.AlterDomain;
+import dev.autogen.change.Change.CreateDomain;
+import dev.autogen.change.Change.DropDomain;
 import dev.autogen.change.Change.AlterColumnGenerated;
 import dev.autogen.change.Change.CreateEnumType;
 import dev.autogen.change.Change.DropEnumType;
-import dev.autogen.change.Change.EnumUsage;
+import dev.autogen.change.Change.TypeUsage;
 import dev.autogen.change.Change.ReplaceEnumType;
 import dev.autogen.change.Change.SetSequenceOwner;
 import dev.autogen.change.Change.AddConstraint;
@@ -33,6 +36,7 @@ import dev.autogen.change.Change.SetTableComment;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.Constraint;
+import dev.autogen.schema.Domain;
 import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
@@ -70,6 +74,15 @@ public final class PostgresSql {
         if (change instanceof SetSequenceOwner c) {
             return List.of("ALTER SEQUENCE " + quote(c.sequence()) + " OWNED BY "
                     + (c.to() == null ? "NONE" : quote(c.to().table()) + "." + quote(c.to().column())));
+        }
+        if (change instanceof CreateDomain c) {
+            return List.of(createDomain(c.domain()));
+        }
+        if (change instanceof DropDomain c) {
+            return List.of("DROP DOMAIN " + quote(c.name()));
+        }
+        if (change instanceof AlterDomain c) {
+            return alterDomain(c);
         }
         if (change instanceof CreateEnumType c) {
             return List.of(createEnumType(c.type()));
@@ -176,24 +189,75 @@ public final class PostgresSql {
     }
 
     private static List<String> replaceEnumType(ReplaceEnumType change) {
-        QualifiedName name = change.to().name();
+        return replaceType(change.to().name(), "TYPE", createEnumType(change.to()), "text", change.usages());
+    }
+
+    /**
+     * Re-creates a type under its own name: the old one is renamed, the new one created, every column
+     * that uses it cast through {@code via}, and the old one dropped.
+     */
+    private static List<String> replaceType(QualifiedName name, String kind, String create, String via, List<TypeUsage> usages) {
         QualifiedName old = new QualifiedName(name.schema(), name.name() + "_old");
         List<String> result = new ArrayList<>();
-        result.add("ALTER TYPE " + quote(name) + " RENAME TO " + quote(old.name()));
-        result.add(createEnumType(change.to()));
-        for (EnumUsage usage : change.usages()) {
+        result.add("ALTER " + kind + " " + quote(name) + " RENAME TO " + quote(old.name()));
+        result.add(create);
+        for (TypeUsage usage : usages) {
             String column = alterColumn(usage.table(), usage.column());
-            String type = quote(name) + (usage.array() ? "[]" : "");
+            String array = usage.array() ? "[]" : "";
+            String type = quote(name) + array;
             if (usage.defaultValue() != null) {
                 result.add(column + "DROP DEFAULT");
             }
-            result.add(column + "TYPE " + type + " USING " + quote(usage.column()) + "::text" + (usage.array() ? "[]" : "")
-                    + "::" + type);
+            result.add(column + "TYPE " + type + " USING " + quote(usage.column()) + "::" + via + array + "::" + type);
             if (usage.defaultValue() != null) {
                 result.add(column + "SET DEFAULT " + usage.defaultValue());
             }
         }
-        result.add("DROP TYPE " + quote(old));
+        result.add("DROP " + kind + " " + quote(old));
+        return result;
+    }
+
+    private static String createDomain(Domain domain) {
+        StringBuilder sql = new StringBuilder("CREATE DOMAIN ").append(quote(domain.name())).append(" AS ").append(domain.baseType());
+        if (domain.defaultValue() != null) {
+            sql.append(" DEFAULT ").append(domain.defaultValue());
+        }
+        if (domain.isNotNull()) {
+            sql.append(" NOT NULL");
+        }
+        for (CheckConstraint check : domain.checks()) {
+            sql.append(" CONSTRAINT ").append(quote(check.name())).append(" CHECK (").append(check.expression()).append(')');
+        }
+        return sql.toString();
+    }
+
+    private static List<String> alterDomain(AlterDomain change) {
+        Domain from = change.from();
+        Domain to = change.to();
+        boolean newRule = to.isNotNull() && !from.isNotNull() || to.checks().stream().anyMatch(c -> !from.checks().contains(c));
+        // PostgreSQL cannot check a new rule against values inside arrays of the domain: such a domain is re-created
+        boolean arrays = change.usages().stream().anyMatch(TypeUsage::array);
+        if (!from.baseType().equals(to.baseType()) || newRule && arrays) {
+            return replaceType(to.name(), "DOMAIN", createDomain(to), to.baseType(), change.usages());
+        }
+        String alter = "ALTER DOMAIN " + quote(to.name()) + " ";
+        List<String> result = new ArrayList<>();
+        for (CheckConstraint check : from.checks()) {
+            if (!to.checks().contains(check)) {
+                result.add(alter + "DROP CONSTRAINT " + quote(check.name()));
+            }
+        }
+        if (!java.util.Objects.equals(from.defaultValue(), to.defaultValue())) {
+            result.add(alter + (to.defaultValue() == null ? "DROP DEFAULT" : "SET DEFAULT " + to.defaultValue()));
+        }
+        if (from.isNotNull() != to.isNotNull()) {
+            result.add(alter + (to.isNotNull() ? "SET NOT NULL" : "DROP NOT NULL"));
+        }
+        for (CheckConstraint check : to.checks()) {
+            if (!from.checks().contains(check)) {
+                result.add(alter + "ADD CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")");
+            }
+        }
         return result;
     }
 
