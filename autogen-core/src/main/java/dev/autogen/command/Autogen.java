@@ -34,6 +34,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -183,7 +184,7 @@ public final class Autogen {
 
     private List<Change> diff(RevisionGraph graph, boolean requireHead) {
         ScratchServer scratch = new ScratchServer(requireScratch());
-        Schema target = targetSchema(scratch);
+        Schema target;
         Schema current;
         Introspector introspector = new Introspector(name -> name.equals(settings.versionTable()));
         if (settings.database() != null) {
@@ -195,6 +196,8 @@ public final class Autogen {
                                 + " but the newest migration is " + graph.head() + ": run mvn autogen:upgrade first");
                     }
                 }
+                // the entities' schema is built with the extensions the database has, for columns of their types
+                target = targetSchema(scratch, Introspector.extensions(connection));
                 Set<String> schemas = new LinkedHashSet<>(target.schemaNames());
                 schemas.add("public");
                 current = introspector.read(connection, schemas);
@@ -211,6 +214,7 @@ public final class Autogen {
             } catch (SQLException e) {
                 throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
             }
+            target = targetSchema(scratch, current.extensions());
         }
         Reprinter reprinter = new Reprinter(scratch, log::warn);
         current = settings.filter().apply(current);
@@ -224,10 +228,18 @@ public final class Autogen {
 
     /** The schema the entities want: Hibernate's own DDL run on an empty scratch database and read back. */
     public Schema targetSchema(ScratchServer scratch) {
+        return targetSchema(scratch, Map.of());
+    }
+
+    /** As {@link #targetSchema(ScratchServer)}, on a scratch database with these extensions (name to schema) installed. */
+    public Schema targetSchema(ScratchServer scratch, Map<String, String> extensions) {
         try (HibernateModel model = HibernateModel.boot(settings.classLoader(),
                 settings.entities().find(settings.classLoader()), settings.hibernateSettings());
              ScratchDatabase database = scratch.create("target");
              Connection connection = database.connect()) {
+            try (Statement statement = connection.createStatement()) {
+                Reprinter.createExtensions(statement, extensions);
+            }
             applyHibernateDdl(connection, model.createStatements());
             Set<String> schemas = new LinkedHashSet<>(Introspector.userSchemas(connection));
             return new Introspector(name -> false).read(connection, schemas);

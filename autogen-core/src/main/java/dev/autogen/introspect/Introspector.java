@@ -124,6 +124,10 @@ public final class Introspector {
                               AND d.objid = t.oid AND d.deptype = 'e')
             ORDER BY 1, 2""";
 
+    private static final String EXTENSIONS = """
+            SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+            WHERE e.extname <> 'plpgsql' ORDER BY 1""";
+
     private static final String VIEWS = """
             SELECT n.nspname, c.relname
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -153,13 +157,24 @@ public final class Introspector {
      * The number of statements one introspection sends, whatever the database holds: the search
      * path read and set, the schemas, one query per kind of object, and the search path put back.
      */
-    public static final int QUERY_COUNT = 12;
+    public static final int QUERY_COUNT = 13;
 
     private final Predicate<QualifiedName> excludedTables;
 
     /** @param excludedTables tables that are not the model's, such as the version table */
     public Introspector(Predicate<QualifiedName> excludedTables) {
         this.excludedTables = excludedTables;
+    }
+
+    /** The extensions installed in the database, by name, with the schema each lives in (plpgsql aside). */
+    public static Map<String, String> extensions(Connection connection) throws SQLException {
+        Map<String, String> extensions = new java.util.TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(EXTENSIONS); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                extensions.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return extensions;
     }
 
     /** Every schema the user created: everything but PostgreSQL's own and extensions'. */
@@ -289,7 +304,8 @@ public final class Introspector {
         List<QualifiedName> views = new ArrayList<>();
         query(connection, VIEWS, schemaArray, rs -> views.add(new QualifiedName(rs.getString(1), rs.getString(2))));
 
-        return Schema.of(present, enumTypes, domains, tables.values().stream().map(TableBuilder::build).toList(), sequences, views);
+        return Schema.of(present, enumTypes, domains, tables.values().stream().map(TableBuilder::build).toList(), sequences, views)
+                .withExtensions(extensions(connection));
     }
 
     private interface RowReader {

@@ -33,8 +33,21 @@ public final class Reprinter {
         this.debug = debug;
     }
 
+    /** Installs extensions on a scratch database, in the schemas they have where they came from. */
+    public static void createExtensions(Statement statement, java.util.Map<String, String> extensions) throws SQLException {
+        for (var extension : extensions.entrySet()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + dev.autogen.sql.Identifiers.quote(extension.getValue()));
+            statement.execute("CREATE EXTENSION IF NOT EXISTS " + dev.autogen.sql.Identifiers.quote(extension.getKey())
+                    + " WITH SCHEMA " + dev.autogen.sql.Identifiers.quote(extension.getValue()));
+        }
+    }
+
     public Schema reprint(Schema schema) {
-        Schema empty = Schema.of(schema.schemaNames().contains("public") ? Set.of("public") : Set.of(), List.of(), List.of());
+        // the scratch database starts with public and the schemas its extensions are installed in
+        Set<String> existing = new java.util.TreeSet<>(schema.extensions().values());
+        existing.add("public");
+        existing.retainAll(schema.schemaNames());
+        Schema empty = Schema.of(existing, List.of(), List.of());
         // foreign keys hold nothing PostgreSQL prints, and may point at tables left out: they are kept as they are
         Schema withoutForeignKeys = Schema.of(schema.schemaNames(), schema.enumTypes().values(), schema.domains().values(),
                 schema.tables().values().stream().map(t -> new Table(t.name(), t.columns(), t.primaryKey(),
@@ -43,6 +56,7 @@ public final class Reprinter {
         List<Change> create = SchemaDiff.compare(empty, withoutForeignKeys);
         try (ScratchDatabase database = scratch.create("reprint"); Connection connection = database.connect();
              Statement statement = connection.createStatement()) {
+            createExtensions(statement, schema.extensions());
             for (String sql : PostgresSql.statements(create)) {
                 statement.execute(sql);
             }
@@ -51,7 +65,7 @@ public final class Reprinter {
                     reprinted.tables().values().stream().map(t -> new Table(t.name(), t.columns(), t.primaryKey(),
                             t.uniqueConstraints(), t.checks(), schema.tables().get(t.name()).foreignKeys(), t.indexes(),
                             t.comment())).toList(),
-                    reprinted.sequences().values(), schema.unmanaged());
+                    reprinted.sequences().values(), schema.unmanaged()).withExtensions(schema.extensions());
         } catch (SQLException e) {
             // objects this build cannot recreate on an empty database (types from extensions, say) are compared as printed
             debug.accept("Comparing the schema as printed: it cannot be recreated on a scratch database (" + e.getMessage() + ")");

@@ -13,7 +13,8 @@ import java.util.TreeSet;
  */
 public record Schema(SortedSet<String> schemaNames, SortedMap<QualifiedName, EnumType> enumTypes,
                      SortedMap<QualifiedName, Domain> domains, SortedMap<QualifiedName, Table> tables,
-                     SortedMap<QualifiedName, Sequence> sequences, SortedSet<QualifiedName> unmanaged) {
+                     SortedMap<QualifiedName, Sequence> sequences, SortedSet<QualifiedName> unmanaged,
+                     SortedMap<String, String> extensions) {
 
     public Schema {
         schemaNames = Collections.unmodifiableSortedSet(new TreeSet<>(schemaNames));
@@ -22,6 +23,7 @@ public record Schema(SortedSet<String> schemaNames, SortedMap<QualifiedName, Enu
         tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
         sequences = Collections.unmodifiableSortedMap(new TreeMap<>(sequences));
         unmanaged = Collections.unmodifiableSortedSet(new TreeSet<>(unmanaged));
+        extensions = Collections.unmodifiableSortedMap(new TreeMap<>(extensions));
     }
 
     public static Schema of(Collection<String> schemaNames, Collection<Table> tables, Collection<Sequence> sequences) {
@@ -47,13 +49,22 @@ public record Schema(SortedSet<String> schemaNames, SortedMap<QualifiedName, Enu
         tables.forEach(t -> tableMap.put(t.name(), t));
         TreeMap<QualifiedName, Sequence> sequenceMap = new TreeMap<>();
         sequences.forEach(s -> sequenceMap.put(s.name(), s));
-        return new Schema(new TreeSet<>(schemaNames), enumMap, domainMap, tableMap, sequenceMap, new TreeSet<>(unmanaged));
+        return new Schema(new TreeSet<>(schemaNames), enumMap, domainMap, tableMap, sequenceMap, new TreeSet<>(unmanaged),
+                new TreeMap<>());
     }
 
     /** This schema with column positions ignored, for comparing databases that reached a state by different paths. */
     public Schema withColumnsByName() {
         TreeMap<QualifiedName, Table> byName = new TreeMap<>();
         tables.forEach((name, table) -> byName.put(name, table.withColumnsByName()));
-        return new Schema(schemaNames, enumTypes, domains, byName, sequences, unmanaged);
+        return new Schema(schemaNames, enumTypes, domains, byName, sequences, unmanaged, extensions);
+    }
+
+    /**
+     * The same schema with the extensions the database has installed (name to schema): they are not
+     * the model's, but objects of theirs, such as a citext column, need them wherever the schema is built.
+     */
+    public Schema withExtensions(java.util.Map<String, String> extensions) {
+        return new Schema(schemaNames, enumTypes, domains, tables, sequences, unmanaged, new TreeMap<>(extensions));
     }
 }

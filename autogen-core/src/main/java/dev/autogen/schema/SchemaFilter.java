@@ -51,7 +51,7 @@ public record SchemaFilter(List<String> includeSchemas, List<String> excludeSche
                 schema.tables().values().stream().filter(table -> includes(table.name())).toList(),
                 schema.sequences().values().stream().filter(sequence -> includes(sequence.name())
                         && (sequence.ownedBy() == null || includes(sequence.ownedBy().table()))).toList(),
-                unmanaged);
+                unmanaged).withExtensions(schema.extensions());
     }
 
     private static boolean matchesAny(List<String> globs, String name) {
