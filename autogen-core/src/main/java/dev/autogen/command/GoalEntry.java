@@ -5,6 +5,7 @@ import dev.autogen.config.ProjectConfiguration;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.SchemaFilter;
+import dev.autogen.script.RevisionGraph;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ import java.util.function.BiConsumer;
  */
 public final class GoalEntry {
 
-    public static final String[] GOALS = {"revision", "check", "upgrade", "downgrade", "current", "history"};
+    public static final String[] GOALS = {"revision", "check", "upgrade", "downgrade", "current", "history", "check-migrations"};
 
     private GoalEntry() {
     }
@@ -49,6 +50,15 @@ public final class GoalEntry {
                 log.accept("warn", message);
             }
         };
+        if (goal.equals("check-migrations")) {
+            // before anything compiles: every migration file parses, and they form one line from base
+            String directory = properties.get("migrationsDirectory");
+            if (directory == null || directory.isBlank()) {
+                throw new IllegalArgumentException("migrationsDirectory is required");
+            }
+            RevisionGraph.read(Path.of(directory));
+            return;
+        }
         Settings settings = settings(goal, properties, sink);
         Autogen autogen = new Autogen(settings, sink);
         switch (goal) {

@@ -12,7 +12,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
-@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
+@Execute(phase = LifecyclePhase.PROCESS_CLASSES, lifecycle = "autogen")
 public class CheckMojo extends AbstractScratchMojo {
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** autogen:downgrade — reverts migrations on the live database (autogen.url) down to autogen.target. */
 @Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
+@Execute(phase = LifecyclePhase.PROCESS_CLASSES, lifecycle = "autogen")
 public class DowngradeMojo extends AbstractAutogenMojo {
 
     /** How far back: {@code -1} (one migration), {@code -N}, {@code base} (all) or a revision id. No default. */

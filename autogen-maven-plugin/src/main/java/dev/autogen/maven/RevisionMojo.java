@@ -14,7 +14,7 @@ import java.util.Map;
  * database when autogen.url is set) and writes a migration for the difference.
  */
 @Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
+@Execute(phase = LifecyclePhase.PROCESS_CLASSES, lifecycle = "autogen")
 public class RevisionMojo extends AbstractScratchMojo {
 
     /** What the migration does, in a few words: becomes its message and part of its class name. */

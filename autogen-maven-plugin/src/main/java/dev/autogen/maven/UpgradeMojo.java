@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** autogen:upgrade — applies the migrations to the live database (autogen.url), up to autogen.target. */
 @Mojo(name = "upgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
+@Execute(phase = LifecyclePhase.PROCESS_CLASSES, lifecycle = "autogen")
 public class UpgradeMojo extends AbstractAutogenMojo {
 
     /** The revision to stop at: {@code head} or a revision id. */

@@ -1,0 +1,20 @@
+package dev.autogen.maven;
+
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * autogen:check-migrations — fails when a migration file does not parse or the migrations do not
+ * form one line from base (two heads, an unknown parent). The compiling goals run it before javac,
+ * so these errors come as one line of autogen's rather than as compiler output.
+ */
+@Mojo(name = "check-migrations", defaultPhase = LifecyclePhase.VALIDATE,
+        requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class CheckMigrationsMojo extends AbstractAutogenMojo {
+
+    @Override
+    String goal() {
+        return "check-migrations";
+    }
+}
