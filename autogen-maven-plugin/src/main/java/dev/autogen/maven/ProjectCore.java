@@ -45,6 +45,9 @@ final class ProjectCore {
         try (HibernateLogging hibernateLogging = new HibernateLogging(log);
              URLClassLoader loader = new URLClassLoader(classpath(), ClassLoader.getPlatformClassLoader())) {
             thread.setContextClassLoader(loader);
+            if (log.isDebugEnabled()) {
+                log.debug("autogen:" + goal + " runs in the project's runtime class path: " + java.util.Arrays.toString(loader.getURLs()));
+            }
             Method run = entry(loader).getMethod("run", String.class, Map.class, BiConsumer.class);
             BiConsumer<String, String> sink = (level, message) -> {
                 if ("warn".equals(level)) {
