@@ -112,14 +112,12 @@ public final class Autogen {
     /** Applies migrations up to {@code target} ("head" or a revision id) on the live database. */
     public List<MigrationFile> upgrade(String target) {
         RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
-        try (Connection connection = requireDatabase().connect()) {
-            List<MigrationFile> applied = runner(connection, graph).upgrade(target);
+        return onDatabase(requireDatabase(), graph, runner -> {
+            List<MigrationFile> applied = runner.upgrade(target);
             log.info(applied.isEmpty() ? "Already at " + describe(graph, graph.head()) + "; nothing to apply."
                     : "Upgraded to " + describe(graph, applied.get(applied.size() - 1).revision()) + ".");
             return applied;
-        } catch (SQLException e) {
-            throw new AutogenException("Lost the connection to " + settings.database() + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Reverts migrations on the live database down to {@code target}: -1, -N, base or a revision id. */
@@ -128,41 +126,27 @@ public final class Autogen {
             throw new AutogenException("Say how far to downgrade: -Dautogen.target=-1, -N, base or a revision id");
         }
         RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
-        try (Connection connection = requireDatabase().connect()) {
-            MigrationRunner runner = runner(connection, graph);
+        return onDatabase(requireDatabase(), graph, runner -> {
             List<MigrationFile> reverted = runner.downgrade(target);
             log.info(reverted.isEmpty() ? "Nothing to revert." : "Downgraded to " + describe(graph, runner.current()) + ".");
             return reverted;
-        } catch (SQLException e) {
-            throw new AutogenException("Lost the connection to " + settings.database() + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /** The revision the live database is at, or null at base. */
     public String current() {
         RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
-        try (Connection connection = requireDatabase().connect()) {
-            String current = runner(connection, graph).current();
-            String head = graph.head();
-            log.info("Current revision: " + describe(graph, current)
-                    + (current != null && current.equals(head) ? " (head)" : head == null ? "" : "; head is " + head));
-            return current;
-        } catch (SQLException e) {
-            throw new AutogenException("Lost the connection to " + settings.database() + ": " + e.getMessage(), e);
-        }
+        String current = onDatabase(requireDatabase(), graph, MigrationRunner::current);
+        String head = graph.head();
+        log.info("Current revision: " + describe(graph, current)
+                + (current != null && current.equals(head) ? " (head)" : head == null ? "" : "; head is " + head));
+        return current;
     }
 
     /** The migrations from newest to oldest, marking the live database's revision when a database is given. */
     public List<MigrationFile> history() {
         RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
-        String current = null;
-        if (settings.database() != null) {
-            try (Connection connection = settings.database().connect()) {
-                current = runner(connection, graph).current();
-            } catch (SQLException e) {
-                throw new AutogenException("Lost the connection to " + settings.database() + ": " + e.getMessage(), e);
-            }
-        }
+        String current = settings.database() == null ? null : onDatabase(settings.database(), graph, MigrationRunner::current);
         if (graph.isEmpty()) {
             log.info("No migrations in " + settings.migrationsDirectory());
         }
@@ -262,6 +246,15 @@ public final class Autogen {
             }
         } catch (SQLException e) {
             throw new AutogenException("Cannot run DDL on the scratch database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} with a runner on the live database, closing the connection after it. */
+    private <T> T onDatabase(ConnectionSpec database, RevisionGraph graph, java.util.function.Function<MigrationRunner, T> work) {
+        try (Connection connection = database.connect()) {
+            return work.apply(runner(connection, graph));
+        } catch (SQLException e) {
+            throw new AutogenException("Lost the connection to " + database + ": " + e.getMessage(), e);
         }
     }
 

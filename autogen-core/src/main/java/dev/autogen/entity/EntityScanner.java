@@ -46,8 +46,7 @@ public final class EntityScanner {
                 continue;
             }
             Class<?> type = load(loader, className);
-            if (type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(MappedSuperclass.class)
-                    || type.isAnnotationPresent(Embeddable.class) || type.isAnnotationPresent(Converter.class)) {
+            if (isMapped(type)) {
                 annotated.add(type);
             }
         }
@@ -114,8 +113,7 @@ public final class EntityScanner {
         }
         if (containsAny(bytes, MARKERS.toArray(byte[][]::new))) {
             Class<?> type = load(loader, className);
-            if (type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(MappedSuperclass.class)
-                    || type.isAnnotationPresent(Embeddable.class) || type.isAnnotationPresent(Converter.class)) {
+            if (isMapped(type)) {
                 annotated.add(type);
             }
         }
@@ -136,6 +134,12 @@ public final class EntityScanner {
             }
         }
         return false;
+    }
+
+    /** Entities, mapped superclasses, embeddables and converters: the classes Hibernate must be given. */
+    private static boolean isMapped(Class<?> type) {
+        return type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(MappedSuperclass.class)
+                || type.isAnnotationPresent(Embeddable.class) || type.isAnnotationPresent(Converter.class);
     }
 
     private static Class<?> load(ClassLoader loader, String className) {

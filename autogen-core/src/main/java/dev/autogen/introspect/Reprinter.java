@@ -5,7 +5,6 @@ import dev.autogen.db.ScratchServer;
 import dev.autogen.db.ScratchServer.ScratchDatabase;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.schema.Schema;
-import dev.autogen.schema.Table;
 import dev.autogen.sql.PostgresSql;
 
 import java.sql.Connection;
@@ -26,11 +25,11 @@ import java.util.function.Consumer;
 public final class Reprinter {
 
     private final ScratchServer scratch;
-    private final Consumer<String> debug;
+    private final Consumer<String> warn;
 
-    public Reprinter(ScratchServer scratch, Consumer<String> debug) {
+    public Reprinter(ScratchServer scratch, Consumer<String> warn) {
         this.scratch = scratch;
-        this.debug = debug;
+        this.warn = warn;
     }
 
     /** Installs extensions on a scratch database, in the schemas they have where they came from. */
@@ -50,8 +49,7 @@ public final class Reprinter {
         Schema empty = Schema.of(existing, List.of(), List.of());
         // foreign keys hold nothing PostgreSQL prints, and may point at tables left out: they are kept as they are
         Schema withoutForeignKeys = Schema.of(schema.schemaNames(), schema.enumTypes().values(), schema.domains().values(),
-                schema.tables().values().stream().map(t -> new Table(t.name(), t.columns(), t.primaryKey(),
-                        t.uniqueConstraints(), t.checks(), List.of(), t.indexes(), t.comment())).toList(),
+                schema.tables().values().stream().map(t -> t.withForeignKeys(List.of())).toList(),
                 schema.sequences().values(), schema.unmanaged());
         List<Change> create = SchemaDiff.compare(empty, withoutForeignKeys);
         try (ScratchDatabase database = scratch.create("reprint"); Connection connection = database.connect();
@@ -62,13 +60,12 @@ public final class Reprinter {
             }
             Schema reprinted = new Introspector(name -> false).read(connection, schema.schemaNames());
             return Schema.of(reprinted.schemaNames(), reprinted.enumTypes().values(), reprinted.domains().values(),
-                    reprinted.tables().values().stream().map(t -> new Table(t.name(), t.columns(), t.primaryKey(),
-                            t.uniqueConstraints(), t.checks(), schema.tables().get(t.name()).foreignKeys(), t.indexes(),
-                            t.comment())).toList(),
+                    reprinted.tables().values().stream()
+                            .map(t -> t.withForeignKeys(schema.tables().get(t.name()).foreignKeys())).toList(),
                     reprinted.sequences().values(), schema.unmanaged()).withExtensions(schema.extensions());
         } catch (SQLException e) {
             // objects this build cannot recreate on an empty database (types from extensions, say) are compared as printed
-            debug.accept("Comparing the schema as printed: it cannot be recreated on a scratch database (" + e.getMessage() + ")");
+            warn.accept("Comparing the schema as printed: it cannot be recreated on a scratch database (" + e.getMessage() + ")");
             return schema;
         }
     }

@@ -83,6 +83,11 @@ public record Table(
         return result;
     }
 
+    /** The same table with other foreign keys. */
+    public Table withForeignKeys(List<ForeignKey> foreignKeys) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, checks, foreignKeys, indexes, comment);
+    }
+
     /** This table as CREATE TABLE makes it: without its foreign keys and indexes. */
     public Table withoutForeignKeysAndIndexes() {
         return new Table(name, columns, primaryKey, uniqueConstraints, checks, List.of(), List.of(), comment);
