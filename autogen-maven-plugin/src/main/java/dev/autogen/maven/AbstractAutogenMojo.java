@@ -116,8 +116,27 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
         try {
             addProperties(properties);
             new ProjectCore(project, plugin.getVersion(), getLog(), showErrors()).run(goal(), properties);
+        } catch (MojoExecutionException | MojoFailureException | RuntimeException | Error e) {
+            if (EmbeddedScratch.interrupted()) {
+                awaitHalt();
+            }
+            throw e;
         } finally {
             release();
+        }
+    }
+
+    /**
+     * A signal stopped the scratch server under the goal, and the shutdown hook said so in one line: what failed
+     * after it is a consequence, not news, so the goal waits for the JVM to halt instead of reporting it.
+     */
+    private static void awaitHalt() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                // the JVM halts once its shutdown hooks are done
+            }
         }
     }
 

@@ -28,7 +28,7 @@ final class ScratchServer implements AutoCloseable {
         switch (kind.toLowerCase(Locale.ROOT)) {
             case "embedded":
                 quietLibraryLogging(log, "warn", "io.zonky.test");
-                return EmbeddedScratch.start();
+                return EmbeddedScratch.start(log);
             case "docker":
                 quietLibraryLogging(log, "warn", "org.testcontainers", "tc", "com.github.dockerjava");
                 // its multi-line report of every Docker configuration it tried: shown with -X, else our one line says it

@@ -59,6 +59,27 @@ final class NestedMaven {
 
     /** Runs mvn with {@code environment} added to this process's environment (less DATABASE_URL). */
     static Result run(Path project, Map<String, String> extraEnvironment, String... arguments) throws IOException, InterruptedException {
+        Running running = start(project, extraEnvironment, arguments);
+        Process process = running.process();
+        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("mvn " + String.join(" ", arguments) + " did not finish within " + TIMEOUT_MINUTES
+                    + " minutes; log: " + running.log());
+        }
+        return running.result();
+    }
+
+    /** An mvn still running: its process is the Maven JVM itself (bin/mvn execs java). */
+    record Running(Process process, Path log) {
+
+        /** What it printed and how it ended, once it has. */
+        Result result() throws IOException {
+            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), log);
+        }
+    }
+
+    /** Starts mvn as {@link #run} does, without waiting for it. */
+    static Running start(Path project, Map<String, String> extraEnvironment, String... arguments) throws IOException {
         Path logs = logs();
         Path log = logs.resolve(String.format("%02d-%s-%s.log", RUNS.incrementAndGet(), project.getFileName(),
                 arguments[0].replaceAll("[^A-Za-z0-9]+", "_")));
@@ -73,13 +94,7 @@ final class NestedMaven {
         environment.remove("DATABASE_URL");
         environment.putIfAbsent("MAVEN_OPTS", "-XX:TieredStopAtLevel=1");
         environment.putAll(extraEnvironment);
-        Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("mvn " + String.join(" ", arguments) + " did not finish within " + TIMEOUT_MINUTES
-                    + " minutes; log: " + log);
-        }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), log);
+        return new Running(builder.start(), log);
     }
 
     /** The logs of this test run only: the folder is emptied before the first run. */

@@ -1,0 +1,149 @@
+package dev.autogen.maven;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The embedded scratch PostgreSQL does not outlive the goal that started it: a goal killed with -9 leaves a
+ * running cluster that the next goal stops and deletes, and a goal stopped by SIGTERM removes its own and says
+ * in one line that it was interrupted. Each project has a cache folder of its own (XDG_CACHE_HOME), so what is
+ * counted there is only what these goals started.
+ */
+class ScratchLifecycleIT {
+
+    private static final Duration CLUSTER_WAIT = Duration.ofMinutes(3);
+
+    @Test
+    void theNextGoalRemovesTheClusterOfAKilledOne() throws Exception {
+        TestProject project = Library.project("scratch-killed");
+        Map<String, String> environment = cache(project);
+
+        NestedMaven.Running killed = NestedMaven.start(project.directory(), environment, "autogen:check");
+        Cluster cluster = awaitCluster(killed, project);
+        killed.process().destroyForcibly();
+        assertTrue(killed.process().waitFor(60, TimeUnit.SECONDS), "the Maven JVM ends on SIGKILL");
+        assertTrue(alive(cluster.postmaster()), "a SIGKILL gives the goal no chance to stop its postmaster");
+
+        NestedMaven.Result next = project.mvn(environment, "autogen:check");
+
+        assertTrue(next.failure().contains("Model drift"), next::toString);
+        assertTrue(next.output().contains("[INFO] Removed the scratch PostgreSQL an interrupted goal left: " + cluster.directory()),
+                next::toString);
+        assertFalse(Files.exists(cluster.directory()), cluster.directory() + " is removed");
+        assertTrue(exits(cluster.postmaster()), "the abandoned postmaster is stopped");
+        assertEquals(List.of(), list(clusters(project)), "no cluster outlives the goals");
+    }
+
+    @Test
+    void aSignalledGoalRemovesItsClusterAndSaysItWasInterrupted() throws Exception {
+        TestProject project = Library.project("scratch-signalled");
+        Map<String, String> environment = cache(project);
+
+        NestedMaven.Running signalled = NestedMaven.start(project.directory(), environment, "autogen:check");
+        Cluster cluster = awaitCluster(signalled, project);
+        signalled.process().destroy();
+        assertTrue(signalled.process().waitFor(60, TimeUnit.SECONDS), "the Maven JVM ends on SIGTERM");
+        NestedMaven.Result result = signalled.result();
+
+        assertTrue(result.output().contains("[ERROR] Interrupted: autogen stopped its scratch PostgreSQL and removed "
+                + cluster.directory()), result::toString);
+        assertFalse(result.output().contains("NoClassDefFoundError"), result::toString);
+        assertFalse(result.output().contains("\tat "), "no stack trace:\n" + result);
+        assertFalse(result.output().contains("Model drift"), result::toString);
+        assertFalse(Files.exists(cluster.directory()), cluster.directory() + " is removed");
+        assertTrue(exits(cluster.postmaster()), "the postmaster is stopped");
+        assertEquals(List.of(), list(clusters(project)), "no cluster outlives the goal");
+    }
+
+    /** A cluster directory and the postmaster serving it. */
+    private record Cluster(Path directory, long postmaster) {
+    }
+
+    private static Map<String, String> cache(TestProject project) throws IOException {
+        Path cache = project.directory().resolve("user-cache");
+        Files.createDirectories(cache);
+        return Map.of("XDG_CACHE_HOME", cache.toString());
+    }
+
+    /** Where the goals of this project keep their running clusters: the one postgres-* folder of its cache. */
+    private static Path clusters(TestProject project) throws IOException {
+        Path autogen = project.directory().resolve("user-cache").resolve("autogen");
+        if (!Files.isDirectory(autogen)) {
+            return autogen.resolve("none-yet");
+        }
+        List<Path> builds = list(autogen);
+        return builds.isEmpty() ? autogen.resolve("none-yet") : builds.get(0).resolve("clusters");
+    }
+
+    /** Waits until the goal's cluster accepts connections (postmaster.pid says "ready"), while the goal still runs. */
+    private static Cluster awaitCluster(NestedMaven.Running running, TestProject project) throws Exception {
+        long deadline = System.nanoTime() + CLUSTER_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!running.process().isAlive()) {
+                fail("mvn ended before its scratch cluster was seen running:\n" + running.result());
+            }
+            Optional<Cluster> ready = readyCluster(clusters(project));
+            if (ready.isPresent()) {
+                return ready.get();
+            }
+            Thread.sleep(20);
+        }
+        running.process().destroyForcibly().waitFor();
+        throw new AssertionError("no scratch cluster ran within " + CLUSTER_WAIT.toSeconds() + " s: " + running.log());
+    }
+
+    private static Optional<Cluster> readyCluster(Path clusters) throws IOException {
+        for (Path directory : list(clusters)) {
+            Path pidFile = directory.resolve("data").resolve("postmaster.pid");
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                continue;
+            }
+            if (lines.size() >= 8 && lines.get(7).strip().equals("ready")) {
+                return Optional.of(new Cluster(directory, Long.parseLong(lines.get(0).strip())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static boolean exits(long pid) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!alive(pid)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private static List<Path> list(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(directory)) {
+            return children.sorted().toList();
+        }
+    }
+}
