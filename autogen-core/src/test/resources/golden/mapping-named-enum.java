@@ -16,7 +16,10 @@ public class M20261121_120000_NamedEnum implements Migration {
 
     @Override
     public void upgrade(Operations op) {
-        op.createEnumType("public", "mood", "HAPPY", "OK", "SAD");
+        op.createEnumType(
+                enumType("public", "mood", "HAPPY", "OK", "SAD").withCasts(
+                        castWithInout("character varying", "public.mood").asImplicit(),
+                        castWithInout("public.mood", "character varying").asImplicit()));
         op.createTable("public", "diary_entries",
                 column("id", "bigint").notNull(),
                 column("mood", "public.mood"),
@@ -27,6 +30,9 @@ public class M20261121_120000_NamedEnum implements Migration {
     public void downgrade(Operations op) {
         // DATA LOSS: drops table public.diary_entries and all its rows
         op.dropTable("public", "diary_entries");
-        op.dropEnumType("public", "mood");
+        op.dropEnumType(
+                enumType("public", "mood", "HAPPY", "OK", "SAD").withCasts(
+                        castWithInout("character varying", "public.mood").asImplicit(),
+                        castWithInout("public.mood", "character varying").asImplicit()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.autogen.change;
 
+import dev.autogen.schema.Cast;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnRef;
 import dev.autogen.schema.Constraint;
@@ -97,14 +98,29 @@ public sealed interface Change {
         }
     }
 
+    /** Creates an enum type and the casts from and to it. */
     record CreateEnumType(EnumType type) implements Change {
         public Change reverse() { return new DropEnumType(type.name(), type); }
-        public String describe() { return "create enum type " + type.name() + " " + type.labels(); }
+        public String describe() { return "create enum type " + type.name() + " " + type.labels() + describeCasts(type); }
     }
 
+    /** Drops an enum type, and first the casts from and to it that its definition names. */
     record DropEnumType(QualifiedName name, EnumType definition) implements Change {
         public Change reverse() { return new CreateEnumType(require(definition, this)); }
-        public String describe() { return "drop enum type " + name; }
+        public String describe() {
+            return "drop enum type " + name + (definition == null ? "" : " " + definition.labels() + describeCasts(definition));
+        }
+    }
+
+    /** Creates a cast between two types, one of them an enum type of the schema. */
+    record CreateCast(Cast cast) implements Change {
+        public Change reverse() { return new DropCast(cast); }
+        public String describe() { return "create " + describeCast(cast); }
+    }
+
+    record DropCast(Cast cast) implements Change {
+        public Change reverse() { return new CreateCast(cast); }
+        public String describe() { return "drop " + describeCast(cast); }
     }
 
     /**
@@ -367,6 +383,23 @@ public sealed interface Change {
             return new ExecuteSql(reverseSql, sql);
         }
         public String describe() { return "execute " + sql; }
+    }
+
+    private static String describeCasts(EnumType type) {
+        return type.casts().isEmpty() ? ""
+                : " with " + type.casts().stream().map(Change::describeCast).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String describeCast(Cast cast) {
+        return cast + switch (cast.method()) {
+            case INOUT -> " with inout";
+            case BINARY -> " without function";
+            case FUNCTION -> " with function " + cast.function();
+        } + switch (cast.context()) {
+            case EXPLICIT -> "";
+            case ASSIGNMENT -> " as assignment";
+            case IMPLICIT -> " as implicit";
+        };
     }
 
     private static String describeTarget(Constraint constraint) {

@@ -8,7 +8,9 @@ import dev.autogen.change.Change.AlterDomain;
 import dev.autogen.change.Change.CreateDomain;
 import dev.autogen.change.Change.DropDomain;
 import dev.autogen.change.Change.AlterColumnGenerated;
+import dev.autogen.change.Change.CreateCast;
 import dev.autogen.change.Change.CreateEnumType;
+import dev.autogen.change.Change.DropCast;
 import dev.autogen.change.Change.DropEnumType;
 import dev.autogen.change.Change.TypeUsage;
 import dev.autogen.change.Change.ReplaceEnumType;
@@ -153,7 +155,10 @@ public final class SchemaDiff {
             EnumType existing = current.enumTypes().get(wanted.name());
             if (existing == null) {
                 add(Phase.TYPES, new CreateEnumType(wanted));
-            } else if (!existing.labels().equals(wanted.labels())) {
+                continue;
+            }
+            boolean replaced = false;
+            if (!existing.labels().equals(wanted.labels())) {
                 List<TypeUsage> usages = usages(current, existing.typeName());
                 if (isSubsequence(existing.labels(), wanted.labels())) {
                     // labels only added, order kept: ALTER TYPE ... ADD VALUE, one label at a time
@@ -164,14 +169,21 @@ public final class SchemaDiff {
                             List<String> known = new ArrayList<>(step.labels());
                             known.add(label);
                             labels.retainAll(known);
-                            EnumType next = new EnumType(wanted.name(), labels);
+                            EnumType next = step.withLabels(labels);
                             add(Phase.TYPES, new AddEnumValue(step, next, usages));
                             step = next;
                         }
                     }
                 } else {
                     add(Phase.TYPES, new ReplaceEnumType(existing, wanted, usages));
+                    replaced = true;
                 }
+            }
+            if (!replaced) {
+                existing.casts().stream().filter(cast -> !wanted.casts().contains(cast))
+                        .forEach(cast -> add(Phase.TYPES, new DropCast(cast)));
+                wanted.casts().stream().filter(cast -> !existing.casts().contains(cast))
+                        .forEach(cast -> add(Phase.TYPES, new CreateCast(cast)));
             }
         }
         for (EnumType existing : current.enumTypes().values()) {

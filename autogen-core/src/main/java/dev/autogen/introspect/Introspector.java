@@ -1,5 +1,6 @@
 package dev.autogen.introspect;
 
+import dev.autogen.schema.Cast;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnRef;
@@ -112,6 +113,18 @@ public final class Introspector {
                               AND d.objid = t.oid AND d.deptype = 'e')
             ORDER BY 1, 2""";
 
+    // casts from or to an enum type: Hibernate creates one each way between character varying and a named enum
+    private static final String CASTS = """
+            SELECT n.nspname, t.typname, format_type(c.castsource, NULL), format_type(c.casttarget, NULL), c.castmethod,
+                   CASE WHEN c.castmethod = 'f' THEN c.castfunc::regprocedure::text END, c.castcontext
+            FROM pg_cast c
+            JOIN pg_type t ON t.oid IN (c.castsource, c.casttarget) AND t.typtype = 'e'
+            JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass
+                              AND d.objid = c.oid AND d.deptype = 'e')
+            ORDER BY 1, 2, 3, 4""";
+
     private static final String DOMAINS = """
             SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull,
                    pg_get_expr(t.typdefaultbin, 0),
@@ -157,7 +170,7 @@ public final class Introspector {
      * The number of statements one introspection sends, whatever the database holds: the search
      * path read and set, the schemas, one query per kind of object, and the search path put back.
      */
-    public static final int QUERY_COUNT = 13;
+    public static final int QUERY_COUNT = 14;
 
     private final Predicate<QualifiedName> excludedTables;
 
@@ -287,9 +300,15 @@ public final class Introspector {
             sequences.add(new Sequence(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
                     rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9), owner));
         });
+        Map<QualifiedName, List<Cast>> casts = new LinkedHashMap<>();
+        query(connection, CASTS, schemaArray, rs -> casts.computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)),
+                name -> new ArrayList<>()).add(new Cast(rs.getString(3), rs.getString(4), castMethod(rs.getString(5)),
+                rs.getString(6), castContext(rs.getString(7)))));
         List<EnumType> enumTypes = new ArrayList<>();
-        query(connection, ENUM_TYPES, schemaArray, rs -> enumTypes.add(
-                new EnumType(new QualifiedName(rs.getString(1), rs.getString(2)), strings(rs.getArray(3)))));
+        query(connection, ENUM_TYPES, schemaArray, rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            enumTypes.add(new EnumType(name, strings(rs.getArray(3)), casts.getOrDefault(name, List.of())));
+        });
         List<Domain> domains = new ArrayList<>();
         query(connection, DOMAINS, schemaArray, rs -> {
             List<String> names = strings(rs.getArray(6));
@@ -343,6 +362,24 @@ public final class Introspector {
             return nullsFirst ? " DESC" : " DESC NULLS LAST";
         }
         return nullsFirst ? " NULLS FIRST" : "";
+    }
+
+    private static Cast.Method castMethod(String code) {
+        return switch (code) {
+            case "f" -> Cast.Method.FUNCTION;
+            case "i" -> Cast.Method.INOUT;
+            case "b" -> Cast.Method.BINARY;
+            default -> throw new IllegalStateException("unexpected cast method " + code);
+        };
+    }
+
+    private static Cast.Context castContext(String code) {
+        return switch (code) {
+            case "e" -> Cast.Context.EXPLICIT;
+            case "a" -> Cast.Context.ASSIGNMENT;
+            case "i" -> Cast.Context.IMPLICIT;
+            default -> throw new IllegalStateException("unexpected cast context " + code);
+        };
     }
 
     private static String action(String code) {

@@ -7,7 +7,9 @@ import dev.autogen.change.Change.AlterDomain;
 import dev.autogen.change.Change.CreateDomain;
 import dev.autogen.change.Change.DropDomain;
 import dev.autogen.change.Change.AlterColumnGenerated;
+import dev.autogen.change.Change.CreateCast;
 import dev.autogen.change.Change.CreateEnumType;
+import dev.autogen.change.Change.DropCast;
 import dev.autogen.change.Change.DropEnumType;
 import dev.autogen.change.Change.TypeUsage;
 import dev.autogen.change.Change.ReplaceEnumType;
@@ -33,6 +35,7 @@ import dev.autogen.change.Change.RenameConstraint;
 import dev.autogen.change.Change.RenameIndex;
 import dev.autogen.change.Change.SetColumnComment;
 import dev.autogen.change.Change.SetTableComment;
+import dev.autogen.schema.Cast;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnRef;
@@ -82,10 +85,19 @@ final class JavaRenderer {
             return opOnLines("alterDomain", arguments);
         }
         if (change instanceof CreateEnumType c) {
-            return op("createEnumType", names(c.type().name()), literals(c.type().labels()));
+            return c.type().casts().isEmpty() ? op("createEnumType", names(c.type().name()), literals(c.type().labels()))
+                    : opOnLines("createEnumType", List.of(enumType(c.type())));
         }
         if (change instanceof DropEnumType c) {
-            return op("dropEnumType", names(c.name()));
+            // the casts are named so that they are dropped before the type
+            return c.definition() == null || c.definition().casts().isEmpty() ? op("dropEnumType", names(c.name()))
+                    : opOnLines("dropEnumType", List.of(enumType(c.definition())));
+        }
+        if (change instanceof CreateCast c) {
+            return op("createCast", cast(c.cast()));
+        }
+        if (change instanceof DropCast c) {
+            return op("dropCast", cast(c.cast()));
         }
         if (change instanceof AddEnumValue c) {
             return opOnLines("addEnumValue", List.of(enumType(c.from()), enumType(c.to())));
@@ -368,7 +380,26 @@ final class JavaRenderer {
     }
 
     private static String enumType(EnumType type) {
-        return "enumType(" + names(type.name()) + (type.labels().isEmpty() ? "" : ", " + literals(type.labels())) + ")";
+        String code = "enumType(" + names(type.name()) + (type.labels().isEmpty() ? "" : ", " + literals(type.labels())) + ")";
+        if (type.casts().isEmpty()) {
+            return code;
+        }
+        return code + ".withCasts(" + CONTINUATION + "        "
+                + type.casts().stream().map(JavaRenderer::cast).collect(Collectors.joining("," + CONTINUATION + "        ")) + ")";
+    }
+
+    private static String cast(Cast cast) {
+        String code = switch (cast.method()) {
+            case INOUT -> "castWithInout(" + literal(cast.source()) + ", " + literal(cast.target()) + ")";
+            case BINARY -> "castWithoutFunction(" + literal(cast.source()) + ", " + literal(cast.target()) + ")";
+            case FUNCTION -> "castWithFunction(" + literal(cast.source()) + ", " + literal(cast.target()) + ", "
+                    + literal(cast.function()) + ")";
+        };
+        return code + switch (cast.context()) {
+            case EXPLICIT -> "";
+            case ASSIGNMENT -> ".asAssignment()";
+            case IMPLICIT -> ".asImplicit()";
+        };
     }
 
     private static String usage(TypeUsage usage) {

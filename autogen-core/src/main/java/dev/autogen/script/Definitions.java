@@ -1,6 +1,7 @@
 package dev.autogen.script;
 
 import dev.autogen.change.Change;
+import dev.autogen.schema.Cast;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.ColumnRef;
 import dev.autogen.schema.Domain;
@@ -63,6 +64,21 @@ public final class Definitions {
 
     public static EnumType enumType(String schema, String name, String... labels) {
         return new EnumType(new QualifiedName(schema, name), List.of(labels));
+    }
+
+    /** A cast through the types' text forms, {@code CREATE CAST (source AS target) WITH INOUT}; types as PostgreSQL prints them. */
+    public static Cast castWithInout(String source, String target) {
+        return Cast.withInout(source, target);
+    }
+
+    /** {@code CREATE CAST (source AS target) WITHOUT FUNCTION}. */
+    public static Cast castWithoutFunction(String source, String target) {
+        return Cast.withoutFunction(source, target);
+    }
+
+    /** {@code CREATE CAST (source AS target) WITH FUNCTION function}, the function with its argument types. */
+    public static Cast castWithFunction(String source, String target, String function) {
+        return Cast.withFunction(source, target, function);
     }
 
     /** A column whose type is the enum type being re-created: it is cast to the new type. */

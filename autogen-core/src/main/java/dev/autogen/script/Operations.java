@@ -1,6 +1,7 @@
 package dev.autogen.script;
 
 import dev.autogen.change.Change;
+import dev.autogen.schema.Cast;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnRef;
 import dev.autogen.schema.Domain;
@@ -79,6 +80,24 @@ public final class Operations {
 
     public void dropEnumType(String schema, String name) {
         apply(new Change.DropEnumType(new QualifiedName(schema, name), null));
+    }
+
+    /** Creates an enum type with the casts from and to it, e.g. those Hibernate creates with a named enum. */
+    public void createEnumType(EnumType type) {
+        apply(new Change.CreateEnumType(type));
+    }
+
+    /** Drops an enum type, and first the casts from and to it that {@code definition} names. */
+    public void dropEnumType(EnumType definition) {
+        apply(new Change.DropEnumType(definition.name(), definition));
+    }
+
+    public void createCast(Cast cast) {
+        apply(new Change.CreateCast(cast));
+    }
+
+    public void dropCast(Cast cast) {
+        apply(new Change.DropCast(cast));
     }
 
     /** Adds the one label {@code to} has more than {@code from}, in its place ({@code ALTER TYPE ... ADD VALUE}). */

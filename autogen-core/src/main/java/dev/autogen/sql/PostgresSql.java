@@ -7,7 +7,9 @@ import dev.autogen.change.Change.AlterDomain;
 import dev.autogen.change.Change.CreateDomain;
 import dev.autogen.change.Change.DropDomain;
 import dev.autogen.change.Change.AlterColumnGenerated;
+import dev.autogen.change.Change.CreateCast;
 import dev.autogen.change.Change.CreateEnumType;
+import dev.autogen.change.Change.DropCast;
 import dev.autogen.change.Change.DropEnumType;
 import dev.autogen.change.Change.TypeUsage;
 import dev.autogen.change.Change.ReplaceEnumType;
@@ -33,6 +35,7 @@ import dev.autogen.change.Change.RenameConstraint;
 import dev.autogen.change.Change.RenameIndex;
 import dev.autogen.change.Change.SetColumnComment;
 import dev.autogen.change.Change.SetTableComment;
+import dev.autogen.schema.Cast;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.Constraint;
@@ -85,10 +88,22 @@ public final class PostgresSql {
             return alterDomain(c);
         }
         if (change instanceof CreateEnumType c) {
-            return List.of(createEnumType(c.type()));
+            return createEnumType(c.type());
         }
         if (change instanceof DropEnumType c) {
-            return List.of("DROP TYPE " + quote(c.name()));
+            List<String> result = new ArrayList<>();
+            // a cast depends on its types: DROP TYPE refuses while one exists, and CASCADE would take columns too
+            if (c.definition() != null) {
+                c.definition().casts().forEach(cast -> result.add(dropCast(cast)));
+            }
+            result.add("DROP TYPE " + quote(c.name()));
+            return result;
+        }
+        if (change instanceof CreateCast c) {
+            return List.of(createCast(c.cast()));
+        }
+        if (change instanceof DropCast c) {
+            return List.of(dropCast(c.cast()));
         }
         if (change instanceof AddEnumValue c) {
             return List.of(addEnumValue(c));
@@ -174,9 +189,28 @@ public final class PostgresSql {
         return result;
     }
 
-    private static String createEnumType(EnumType type) {
-        return "CREATE TYPE " + quote(type.name()) + " AS ENUM ("
-                + type.labels().stream().map(Identifiers::literal).collect(Collectors.joining(", ")) + ")";
+    private static List<String> createEnumType(EnumType type) {
+        List<String> result = new ArrayList<>();
+        result.add("CREATE TYPE " + quote(type.name()) + " AS ENUM ("
+                + type.labels().stream().map(Identifiers::literal).collect(Collectors.joining(", ")) + ")");
+        type.casts().forEach(cast -> result.add(createCast(cast)));
+        return result;
+    }
+
+    private static String createCast(Cast cast) {
+        return "CREATE CAST (" + cast.source() + " AS " + cast.target() + ") " + switch (cast.method()) {
+            case INOUT -> "WITH INOUT";
+            case BINARY -> "WITHOUT FUNCTION";
+            case FUNCTION -> "WITH FUNCTION " + cast.function();
+        } + switch (cast.context()) {
+            case EXPLICIT -> "";
+            case ASSIGNMENT -> " AS ASSIGNMENT";
+            case IMPLICIT -> " AS IMPLICIT";
+        };
+    }
+
+    private static String dropCast(Cast cast) {
+        return "DROP CAST (" + cast.source() + " AS " + cast.target() + ")";
     }
 
     // IF NOT EXISTS: the label is added outside the migration's transaction, so a re-run must not fail on it
@@ -188,19 +222,26 @@ public final class PostgresSql {
         return "ALTER TYPE " + quote(change.to().name()) + " ADD VALUE IF NOT EXISTS " + literal(change.value()) + position;
     }
 
+    // the casts follow the old type through its rename and are dropped there; the new type gets its own
     private static List<String> replaceEnumType(ReplaceEnumType change) {
-        return replaceType(change.to().name(), "TYPE", createEnumType(change.to()), "text", change.usages());
+        QualifiedName name = change.to().name();
+        String oldName = quote(new QualifiedName(name.schema(), name.name() + "_old"));
+        List<String> create = new ArrayList<>();
+        change.from().casts().forEach(cast -> create.add(dropCast(cast.retyped(change.from().typeName(), oldName))));
+        create.addAll(createEnumType(change.to()));
+        return replaceType(name, "TYPE", create, "text", change.usages());
     }
 
     /**
      * Re-creates a type under its own name: the old one is renamed, the new one created, every column
      * that uses it cast through {@code via}, and the old one dropped.
      */
-    private static List<String> replaceType(QualifiedName name, String kind, String create, String via, List<TypeUsage> usages) {
+    private static List<String> replaceType(QualifiedName name, String kind, List<String> create, String via,
+                                            List<TypeUsage> usages) {
         QualifiedName old = new QualifiedName(name.schema(), name.name() + "_old");
         List<String> result = new ArrayList<>();
         result.add("ALTER " + kind + " " + quote(name) + " RENAME TO " + quote(old.name()));
-        result.add(create);
+        result.addAll(create);
         for (TypeUsage usage : usages) {
             String column = alterColumn(usage.table(), usage.column());
             String array = usage.array() ? "[]" : "";
@@ -238,7 +279,7 @@ public final class PostgresSql {
         // PostgreSQL cannot check a new rule against values inside arrays of the domain: such a domain is re-created
         boolean arrays = change.usages().stream().anyMatch(TypeUsage::array);
         if (!from.baseType().equals(to.baseType()) || newRule && arrays) {
-            return replaceType(to.name(), "DOMAIN", createDomain(to), to.baseType(), change.usages());
+            return replaceType(to.name(), "DOMAIN", List.of(createDomain(to)), to.baseType(), change.usages());
         }
         String alter = "ALTER DOMAIN " + quote(to.name()) + " ";
         List<String> result = new ArrayList<>();

@@ -17,6 +17,10 @@ class EnumTypeCatalogTest {
             + "history mood[])";
     private static final String PETS = "CREATE TABLE pets (id bigint PRIMARY KEY, mood mood)";
 
+    // the pair Hibernate creates with each @JdbcTypeCode(SqlTypes.NAMED_ENUM) type
+    private static final String[] CASTS = {"CREATE CAST (varchar AS mood) WITH INOUT AS IMPLICIT",
+            "CREATE CAST (mood AS varchar) WITH INOUT AS IMPLICIT"};
+
     private static List<Class<?>> kinds(Scenario.Outcome outcome) {
         return outcome.changes().stream().<Class<?>>map(Object::getClass).toList();
     }
@@ -82,5 +86,26 @@ class EnumTypeCatalogTest {
                 .afterDdl(MOOD, PETS)
                 .rows("INSERT INTO pets VALUES (1, 'sad'), (2, NULL)")
                 .run();
+    }
+
+    @Test
+    void castsAddedToATypeThatGainsALabel() {
+        Scenario.Outcome outcome = Scenario.named("enum-casts-added")
+                .beforeDdl(MOOD, PETS)
+                .afterDdl("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy', 'ecstatic')", CASTS[0], CASTS[1], PETS)
+                .rows("INSERT INTO pets VALUES (1, 'sad')")
+                .run();
+        assertEquals(List.of(Change.AddEnumValue.class, Change.CreateCast.class, Change.CreateCast.class), kinds(outcome));
+    }
+
+    @Test
+    void castsFollowTheTypeWhenItIsRecreated() {
+        Scenario.Outcome outcome = Scenario.named("enum-casts-recreated")
+                .beforeDdl(MOOD, CASTS[0], CASTS[1], PETS)
+                .afterDdl("CREATE TYPE mood AS ENUM ('happy', 'ok', 'sad')", CASTS[0], CASTS[1], PETS)
+                .rows("INSERT INTO pets VALUES (1, 'sad'), (2, NULL)")
+                .run();
+        Change.ReplaceEnumType replace = (Change.ReplaceEnumType) outcome.changes().get(0);
+        assertEquals(2, replace.to().casts().size());
     }
 }
