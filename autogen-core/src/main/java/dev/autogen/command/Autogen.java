@@ -3,6 +3,7 @@ package dev.autogen.command;
 import dev.autogen.AutogenException;
 import dev.autogen.change.Change;
 import dev.autogen.change.Hazard;
+import dev.autogen.config.Configuration;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.db.ScratchServer;
 import dev.autogen.db.ScratchServer.ScratchDatabase;
@@ -47,10 +48,10 @@ public final class Autogen {
     private static final DateTimeFormatter CLASS_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Settings settings;
+    private final Configuration settings;
     private final Log log;
 
-    public Autogen(Settings settings, Log log) {
+    public Autogen(Configuration settings, Log log) {
         this.settings = settings;
         this.log = log;
     }

@@ -1,6 +1,8 @@
 package dev.autogen.command;
 
 import dev.autogen.AutogenException;
+import dev.autogen.config.Configuration;
+import dev.autogen.config.Key;
 import dev.autogen.config.ProjectConfiguration;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.schema.QualifiedName;
@@ -8,25 +10,18 @@ import dev.autogen.schema.SchemaFilter;
 import dev.autogen.script.RevisionGraph;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
  * The door the Maven plugin opens from its own class loader into the project's: only JDK types
- * cross it. A failure the user can act on comes back as {@link AutogenException}.
- *
- * <p>Keys: {@code packages} (comma separated; optional when a persistence unit lists the entities),
- * {@code persistenceUnit}, {@code resourceDirectories} (path-separator separated) and {@code projectDirectory}
- * (where Spring Boot configuration files are looked for), {@code migrationsDirectory}, {@code migrationsPackage},
- * {@code url}/{@code user}/{@code password} (live database, optional), {@code scratchUrl}/
- * {@code scratchUser}/{@code scratchPassword} (server for scratch databases), {@code versionTable}
- * ("schema.table"), {@code templatesDirectory}, {@code message}, {@code target}, {@code includeSchemas},
- * {@code excludeSchemas}, {@code includeTables}, {@code excludeTables} (comma-separated globs); every key that
- * starts with {@code hibernate.} or {@code jakarta.persistence.} is passed to Hibernate.
+ * cross it, a map whose keys are named by {@link Key}. A failure the user can act on comes back as
+ * {@link AutogenException}.
  */
 public final class GoalEntry {
 
@@ -52,85 +47,108 @@ public final class GoalEntry {
         };
         if (goal.equals("check-migrations")) {
             // before anything compiles: every migration file parses, and they form one line from base
-            String directory = properties.get("migrationsDirectory");
-            if (directory == null || directory.isBlank()) {
-                throw new IllegalArgumentException("migrationsDirectory is required");
-            }
-            RevisionGraph.read(Path.of(directory));
+            RevisionGraph.read(migrationsDirectory(properties));
             return;
         }
-        Settings settings = settings(goal, properties, sink);
-        Autogen autogen = new Autogen(settings, sink);
+        Autogen autogen = new Autogen(configuration(goal, properties, sink), sink);
         switch (goal) {
-            case "revision" -> autogen.revision(properties.get("message"));
+            case "revision" -> autogen.revision(Key.MESSAGE.in(properties));
             case "check" -> autogen.check();
-            case "upgrade" -> autogen.upgrade(properties.getOrDefault("target", "head"));
-            case "downgrade" -> autogen.downgrade(properties.get("target"));
+            case "upgrade" -> autogen.upgrade(Objects.requireNonNullElse(Key.TARGET.in(properties), "head"));
+            case "downgrade" -> autogen.downgrade(Key.TARGET.in(properties));
             case "current" -> autogen.current();
             case "history" -> autogen.history();
             default -> throw new IllegalArgumentException("unknown goal " + goal + "; known: " + Arrays.toString(GOALS));
         }
     }
 
-    /** Goals whose database is the application's own when no autogen.url is given; revision and check replay instead. */
-    private static final Set<String> LIVE_DATABASE_GOALS = Set.of("upgrade", "downgrade", "current", "history");
+    /**
+     * Goals whose database is the application's own when no autogen.url is given: DATABASE_URL, then
+     * spring.datasource. revision and check compare with the migrations replayed unless autogen.url says otherwise.
+     */
+    static final Set<String> LIVE_DATABASE_GOALS = Set.of("upgrade", "downgrade", "current", "history");
 
-    static Settings settings(String goal, Map<String, String> properties, Log log) {
-        String packages = properties.getOrDefault("packages", "");
-        List<String> packageList = Arrays.stream(packages.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
-        String migrationsPackage = properties.get("migrationsPackage");
-        if (migrationsPackage == null || migrationsPackage.isBlank()) {
+    /** The configuration of one goal, read from the plugin's keys and the project's own configuration. */
+    static Configuration configuration(String goal, Map<String, String> properties, Log log) {
+        String migrationsPackage = Key.MIGRATIONS_PACKAGE.in(properties);
+        if (migrationsPackage == null) {
             throw new AutogenException("No migrations package configured: add <migrationsPackage>com.example.migrations</migrationsPackage> "
                     + "to the autogen plugin configuration");
         }
-        String directory = properties.get("migrationsDirectory");
-        if (directory == null || directory.isBlank()) {
-            throw new IllegalArgumentException("migrationsDirectory is required");
-        }
+        Path migrationsDirectory = migrationsDirectory(properties);
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
                 ? Thread.currentThread().getContextClassLoader() : GoalEntry.class.getClassLoader();
-        Map<String, Object> pluginHibernate = new HashMap<>();
-        properties.forEach((key, value) -> {
-            if (key.startsWith("hibernate.") || key.startsWith("jakarta.persistence.")) {
-                pluginHibernate.put(key, value);
-            }
-        });
-        ProjectConfiguration project = ProjectConfiguration.resolve(loader, packageList, properties.get("persistenceUnit"),
-                pluginHibernate, ProjectConfiguration.paths(properties.get("resourceDirectories")),
-                blank(properties.get("projectDirectory")) ? null : Path.of(properties.get("projectDirectory")));
-        if (!project.sources().isEmpty()) {
-            log.info("Configuration from " + String.join(", ", project.sources()));
-        }
+        ProjectConfiguration project = ProjectConfiguration.resolve(loader, Key.PACKAGES.listIn(properties),
+                Key.PERSISTENCE_UNIT.in(properties), Key.hibernatePropertiesIn(properties),
+                ProjectConfiguration.paths(Key.RESOURCE_DIRECTORIES.in(properties)),
+                path(Key.PROJECT_DIRECTORY.in(properties)));
 
-        String url = properties.get("url");
-        ConnectionSpec database = blank(url) ? null : ConnectionSpec.parse(url, properties.get("user"), properties.get("password"));
-        if (database == null && LIVE_DATABASE_GOALS.contains(goal) && project.dataSource().isPresent()) {
-            database = project.dataSource().get();
+        List<String> sources = new ArrayList<>(project.sources());
+        ConnectionSpec database = database(goal, properties, project, sources, log);
+        log.info("Configuration from " + (sources.isEmpty() ? "the plugin's parameters only" : String.join(", ", sources)));
+
+        String scratchUrl = Key.SCRATCH_URL.in(properties);
+        return Configuration.builder()
+                .entities(project.entities())
+                .migrationsDirectory(migrationsDirectory)
+                .migrationsPackage(migrationsPackage)
+                .database(database)
+                .scratch(scratchUrl == null ? null : ConnectionSpec.parse(scratchUrl, Key.SCRATCH_USER.in(properties),
+                        properties.get(Key.SCRATCH_PASSWORD.key())))
+                .versionTable(versionTable(Key.VERSION_TABLE.in(properties)))
+                .hibernateSettings(project.hibernateSettings())
+                .templatesDirectory(path(Key.TEMPLATES_DIRECTORY.in(properties)))
+                .classLoader(loader)
+                .filter(new SchemaFilter(Key.INCLUDE_SCHEMAS.listIn(properties), Key.EXCLUDE_SCHEMAS.listIn(properties),
+                        Key.INCLUDE_TABLES.listIn(properties), Key.EXCLUDE_TABLES.listIn(properties)))
+                .build();
+    }
+
+    /**
+     * The live database: autogen.url for every goal; for the live-database goals only, DATABASE_URL, then the
+     * application's spring.datasource. The source it came from joins {@code sources}.
+     */
+    private static ConnectionSpec database(String goal, Map<String, String> properties, ProjectConfiguration project,
+                                           List<String> sources, Log log) {
+        String user = Key.USER.in(properties);
+        String password = properties.get(Key.PASSWORD.key());
+        String url = Key.URL.in(properties);
+        if (url != null) {
+            return ConnectionSpec.parse(url, user, password);
+        }
+        if (!LIVE_DATABASE_GOALS.contains(goal)) {
+            return null;
+        }
+        String environment = Key.DATABASE_URL.in(properties);
+        if (environment != null) {
+            ConnectionSpec database = ConnectionSpec.parse(environment, user, password);
+            sources.add("the DATABASE_URL environment variable");
+            log.info("Database: " + database + " (the DATABASE_URL environment variable)");
+            return database;
+        }
+        if (project.dataSource().isPresent()) {
+            ConnectionSpec database = project.dataSource().get();
             log.info("Database: " + database + " (spring.datasource of the application's configuration)");
+            return database;
         }
-        String scratchUrl = properties.get("scratchUrl");
-        ConnectionSpec scratch = blank(scratchUrl) ? null
-                : ConnectionSpec.parse(scratchUrl, properties.get("scratchUser"), properties.get("scratchPassword"));
-        String templates = properties.get("templatesDirectory");
-        return new Settings(project.entities(), Path.of(directory), migrationsPackage.strip(), database, scratch,
-                versionTable(properties.get("versionTable")), project.hibernateSettings(),
-                blank(templates) ? null : Path.of(templates), loader, null,
-                new SchemaFilter(list(properties.get("includeSchemas")), list(properties.get("excludeSchemas")),
-                        list(properties.get("includeTables")), list(properties.get("excludeTables"))));
+        return null;
     }
 
-    private static List<String> list(String commaSeparated) {
-        return blank(commaSeparated) ? List.of()
-                : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    private static Path migrationsDirectory(Map<String, String> properties) {
+        String directory = Key.MIGRATIONS_DIRECTORY.in(properties);
+        if (directory == null) {
+            throw new IllegalArgumentException(Key.MIGRATIONS_DIRECTORY.key() + " is required");
+        }
+        return Path.of(directory);
     }
 
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
+    private static Path path(String path) {
+        return path == null ? null : Path.of(path);
     }
 
     private static QualifiedName versionTable(String name) {
-        if (name == null || name.isBlank()) {
-            return Settings.DEFAULT_VERSION_TABLE;
+        if (name == null) {
+            return Configuration.DEFAULT_VERSION_TABLE;
         }
         int dot = name.indexOf('.');
         return dot < 0 ? new QualifiedName("public", name.strip())

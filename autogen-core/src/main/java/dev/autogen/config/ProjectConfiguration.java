@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +75,9 @@ public record ProjectConfiguration(EntitySource entities, Map<String, Object> hi
         spring.files().forEach(file -> sources.add(file.toString()));
 
         hibernate.putAll(pluginHibernate);
+        if (!pluginHibernate.isEmpty()) {
+            sources.add("the plugin's hibernateProperties");
+        }
         Optional<ConnectionSpec> dataSource = spring.dataSource().map(ds -> {
             try {
                 return ConnectionSpec.parse(ds.url(), ds.username(), ds.password());
@@ -81,15 +85,15 @@ public record ProjectConfiguration(EntitySource entities, Map<String, Object> hi
                 throw new AutogenException("spring.datasource.url of " + spring.files() + ": " + e.getMessage(), e);
             }
         });
-        return new ProjectConfiguration(entities, Map.copyOf(hibernate), dataSource, List.copyOf(sources));
+        return new ProjectConfiguration(entities, Map.copyOf(hibernate), dataSource, List.copyOf(new LinkedHashSet<>(sources)));
     }
 
-    /** Splits a list of paths joined with the platform's path separator. */
+    /** Splits a list of paths joined with the platform's path separator, each once (a pom may declare a directory twice). */
     public static List<Path> paths(String joined) {
         if (joined == null || joined.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(joined.split(File.pathSeparator)).map(String::strip).filter(p -> !p.isEmpty()).map(Path::of).toList();
+        return Arrays.stream(joined.split(File.pathSeparator)).map(String::strip).filter(p -> !p.isEmpty()).map(Path::of).distinct().toList();
     }
 
     private static boolean loadable(ClassLoader loader, String name) {

@@ -2,7 +2,7 @@ package dev.autogen.goals;
 
 import dev.autogen.AutogenException;
 import dev.autogen.command.Autogen;
-import dev.autogen.command.Settings;
+import dev.autogen.config.Configuration;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.db.ScratchServer.ScratchDatabase;
 import dev.autogen.script.MigrationFile;
@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,9 +37,9 @@ class GoalsTest {
     @TempDir
     Path migrations;
 
-    private Settings settings(List<String> packages, ClassLoader loader, ConnectionSpec database) {
-        return new Settings(packages, migrations, MIGRATIONS, database, TestPostgres.admin(), null, Map.of(), null,
-                loader, null);
+    private Configuration settings(List<String> packages, ClassLoader loader, ConnectionSpec database) {
+        return Configuration.builder().packages(packages).migrationsDirectory(migrations).migrationsPackage(MIGRATIONS)
+                .database(database).scratch(TestPostgres.admin()).classLoader(loader).build();
     }
 
     private List<Path> files() throws IOException {
@@ -133,7 +132,7 @@ class GoalsTest {
                 .revision("create shop");
         ClassLoader compiled = InMemoryCompiler.compileDirectory(migrations);
         try (ScratchDatabase live = TestPostgres.scratch().create("live"); Connection connection = live.connect()) {
-            Settings plain = settings(List.of("dev.autogen.goals.shop"), compiled, live.spec());
+            Configuration plain = settings(List.of("dev.autogen.goals.shop"), compiled, live.spec());
             new Autogen(plain, new RecordingLog()).upgrade("head");
             connection.createStatement().execute("CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY)");
             connection.createStatement().execute("CREATE SCHEMA legacy; CREATE TABLE legacy.old_items (id int)");
@@ -141,8 +140,8 @@ class GoalsTest {
             AutogenException drift = assertThrows(AutogenException.class, () -> new Autogen(plain, new RecordingLog()).check());
             assertTrue(drift.getMessage().contains("drop table public.flyway_schema_history"), drift.getMessage());
 
-            Settings filtered = plain.withFilter(new dev.autogen.schema.SchemaFilter(List.of(), List.of("legacy"), List.of(),
-                    List.of("flyway_*")));
+            Configuration filtered = plain.toBuilder().filter(new dev.autogen.schema.SchemaFilter(List.of(), List.of("legacy"),
+                    List.of(), List.of("flyway_*"))).build();
             RecordingLog log = new RecordingLog();
             new Autogen(filtered, log).check();
             assertTrue(log.text().contains("Not compared (views, and tables left out by configuration): public.flyway_schema_history"),

@@ -3,7 +3,7 @@ package dev.autogen.mapping;
 import dev.autogen.change.Change;
 import dev.autogen.command.Autogen;
 import dev.autogen.command.Log;
-import dev.autogen.command.Settings;
+import dev.autogen.config.Configuration;
 import dev.autogen.db.ScratchServer.ScratchDatabase;
 import dev.autogen.entity.Entities;
 import dev.autogen.entity.EntitySource;
@@ -70,16 +70,17 @@ final class MappingOracle {
 
     /** Runs both halves of the oracle with the Hibernate settings an application runs with. */
     static Outcome check(String name, Map<String, Object> hibernateSettings, Class<?>... entities) {
-        Settings settings = new Settings(EntitySource.of(Entities.of(List.of(entities))), NO_MIGRATIONS, PACKAGE,
-                null, TestPostgres.admin(), null, hibernateSettings, null, MappingOracle.class.getClassLoader(), null);
+        Configuration settings = Configuration.builder().entities(EntitySource.of(Entities.of(List.of(entities))))
+                .migrationsDirectory(NO_MIGRATIONS).migrationsPackage(PACKAGE).scratch(TestPostgres.admin())
+                .hibernateSettings(hibernateSettings).classLoader(MappingOracle.class.getClassLoader()).build();
         try (ScratchDatabase exported = TestPostgres.scratch().create("export");
              ScratchDatabase migrated = TestPostgres.scratch().create("migrated");
              Connection connection = migrated.connect()) {
             exportWithHibernate(exported, entities, hibernateSettings);
-            assertEquals(List.of(), new Autogen(settings.withDatabase(exported.spec()), FAIL_ON_WARNING).diff(),
+            assertEquals(List.of(), new Autogen(settings.toBuilder().database(exported.spec()).build(), FAIL_ON_WARNING).diff(),
                     "a database Hibernate's own export created shows no change against the same entities");
 
-            List<Change> changes = new Autogen(settings.withDatabase(migrated.spec()), FAIL_ON_WARNING).diff();
+            List<Change> changes = new Autogen(settings.toBuilder().database(migrated.spec()).build(), FAIL_ON_WARNING).diff();
             assertFalse(changes.isEmpty(), "from an empty database there is something to create");
             String className = "M20261121_120000_" + camel(name);
             String source = new MigrationRenderer(null).render(new MigrationSource(PACKAGE, className,
@@ -89,7 +90,7 @@ final class MappingOracle {
             MigrationRunner runner = new MigrationRunner(connection,
                     RevisionGraph.of(List.of(new MigrationFile(Scenario.REVISION, "", name, Scenario.CREATED,
                             PACKAGE + "." + className, Path.of(className + ".java")))),
-                    Settings.DEFAULT_VERSION_TABLE, file -> migration, message -> { });
+                    Configuration.DEFAULT_VERSION_TABLE, file -> migration, message -> { });
             runner.upgrade("head");
 
             validateWithHibernate(migrated, entities, hibernateSettings);
@@ -100,7 +101,7 @@ final class MappingOracle {
             assertEquals(Scenario.reprint(hibernates).withColumnsByName(),
                     Scenario.reprint(Scenario.introspect(connection)).withColumnsByName(),
                     "the migrated database equals the one Hibernate created, names included");
-            assertEquals(List.of(), new Autogen(settings.withDatabase(migrated.spec()), FAIL_ON_WARNING).diff(),
+            assertEquals(List.of(), new Autogen(settings.toBuilder().database(migrated.spec()).build(), FAIL_ON_WARNING).diff(),
                     "fixpoint: generating again finds nothing");
 
             runner.downgrade("base");

@@ -1,7 +1,7 @@
 package dev.autogen.property;
 
 import dev.autogen.change.Change;
-import dev.autogen.command.Settings;
+import dev.autogen.config.Configuration;
 import dev.autogen.db.ScratchServer.ScratchDatabase;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.introspect.Introspector;
@@ -65,7 +65,7 @@ class MigrationPropertyTest {
         List<Change> upgrade = SchemaDiff.compare(a, b);
         MigrationRunner runner = new MigrationRunner(onA, RevisionGraph.of(List.of(
                 new MigrationFile("p" + seed, "", "property", "", "dev.autogen.property.Generated", Path.of("Generated.java")))),
-                Settings.DEFAULT_VERSION_TABLE, file -> migration(upgrade), message -> { });
+                Configuration.DEFAULT_VERSION_TABLE, file -> migration(upgrade), message -> { });
         runner.upgrade("head");
         Schema migrated = read(onA);
         assertEquals(b.withColumnsByName(), migrated.withColumnsByName(), "A migrated to B is B");
@@ -105,7 +105,7 @@ class MigrationPropertyTest {
     }
 
     private static Schema read(Connection connection) throws SQLException {
-        return new Introspector(name -> name.equals(Settings.DEFAULT_VERSION_TABLE))
+        return new Introspector(name -> name.equals(Configuration.DEFAULT_VERSION_TABLE))
                 .read(connection, Introspector.userSchemas(connection));
     }
 }

@@ -1,7 +1,7 @@
 package dev.autogen.runner;
 
 import dev.autogen.AutogenException;
-import dev.autogen.command.Settings;
+import dev.autogen.config.Configuration;
 import dev.autogen.db.ScratchServer.ScratchDatabase;
 import dev.autogen.schema.Column;
 import dev.autogen.script.Migration;
@@ -71,7 +71,7 @@ class MigrationRunnerTest {
         Map<String, Migration> migrations = Map.of("CreateBooks", new CreateBooks(), "BrokenHalfWay", new BrokenHalfWay(),
                 "NarrowTitle", new NarrowTitle());
         Function<MigrationFile, Migration> loader = f -> migrations.get(f.message());
-        return new MigrationRunner(connection, RevisionGraph.of(files), Settings.DEFAULT_VERSION_TABLE, loader, m -> { });
+        return new MigrationRunner(connection, RevisionGraph.of(files), Configuration.DEFAULT_VERSION_TABLE, loader, m -> { });
     }
 
     @Test

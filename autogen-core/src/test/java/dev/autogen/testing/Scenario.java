@@ -2,7 +2,7 @@ package dev.autogen.testing;
 
 import dev.autogen.change.Change;
 import dev.autogen.command.Autogen;
-import dev.autogen.command.Settings;
+import dev.autogen.config.Configuration;
 import dev.autogen.db.ScratchServer.ScratchDatabase;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.entity.HibernateModel;
@@ -140,7 +140,7 @@ public final class Scenario {
             MigrationRunner runner = new MigrationRunner(connection,
                     RevisionGraph.of(List.of(new MigrationFile(REVISION, "", name, CREATED, PACKAGE + "." + className,
                             Path.of(className + ".java")))),
-                    Settings.DEFAULT_VERSION_TABLE, file -> migration, message -> { });
+                    Configuration.DEFAULT_VERSION_TABLE, file -> migration, message -> { });
             runner.upgrade("head");
             Schema upgraded = introspect(connection);
 
@@ -193,7 +193,7 @@ public final class Scenario {
     }
 
     public static Schema introspect(Connection connection) throws SQLException {
-        return new Introspector(name -> name.equals(Settings.DEFAULT_VERSION_TABLE))
+        return new Introspector(name -> name.equals(Configuration.DEFAULT_VERSION_TABLE))
                 .read(connection, Introspector.userSchemas(connection));
     }
 

@@ -9,10 +9,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What every autogen goal shares: the configuration, turned into the string map that
@@ -41,7 +42,8 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
 
     /**
      * The live database: jdbc:postgresql://host:port/db or postgresql://user:password@host:port/db.
-     * Falls back to the DATABASE_URL environment variable.
+     * Without it, upgrade, downgrade, current and history use the DATABASE_URL environment variable, then
+     * the application's spring.datasource; revision and check compare with the migrations replayed.
      */
     @Parameter(property = "autogen.url")
     private String url;
@@ -77,6 +79,13 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
     private List<String> excludeTables;
 
     /**
+     * Spring Boot profiles to read the application's configuration with (comma separated), as if it
+     * ran with --spring.profiles.active; by default only what its own configuration activates.
+     */
+    @Parameter(property = "autogen.profiles")
+    private List<String> profiles;
+
+    /**
      * Hibernate settings the application runs with (naming strategies, default schema, ...). A key
      * without a hibernate. or jakarta.persistence. prefix gets hibernate. in front.
      */
@@ -95,7 +104,7 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
-    /** The goal as GoalEntry knows it. */
+    /** The goal as GoalEntry knows it. Every key of the map below is one of core's dev.autogen.config.Key. */
     abstract String goal();
 
     /** Goal-specific keys (message, target, scratch server). */
@@ -151,8 +160,9 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
         properties.put("packages", packages == null ? "" : String.join(",", packages));
         properties.put("migrationsPackage", migrationsPackage == null ? "" : migrationsPackage.strip());
         properties.put("migrationsDirectory", migrationsDirectory().getAbsolutePath());
-        String databaseUrl = isBlank(url) ? System.getenv("DATABASE_URL") : url;
-        put(properties, "url", databaseUrl);
+        put(properties, "url", url);
+        // core decides which goals may use it: only those that work on the live database
+        put(properties, "DATABASE_URL", System.getenv("DATABASE_URL"));
         put(properties, "user", user);
         put(properties, "password", password);
         put(properties, "versionTable", versionTable);
@@ -162,8 +172,10 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
         put(properties, "excludeSchemas", excludeSchemas == null ? null : String.join(",", excludeSchemas));
         put(properties, "includeTables", includeTables == null ? null : String.join(",", includeTables));
         put(properties, "excludeTables", excludeTables == null ? null : String.join(",", excludeTables));
-        // where the application's Spring Boot configuration files are: its resource directories and base directory
-        List<String> resources = new ArrayList<>();
+        put(properties, "profiles", profiles == null ? null : String.join(",", profiles));
+        // where the application's Spring Boot configuration files are: its resource directories (Spring Boot's parent
+        // pom declares src/main/resources twice) and base directory
+        Set<String> resources = new LinkedHashSet<>();
         project.getBuild().getResources().forEach(resource -> resources.add(new File(resource.getDirectory()).getAbsolutePath()));
         properties.put("resourceDirectories", String.join(File.pathSeparator, resources));
         properties.put("projectDirectory", project.getBasedir().getAbsolutePath());

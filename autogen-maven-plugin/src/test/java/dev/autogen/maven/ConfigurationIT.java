@@ -84,6 +84,7 @@ class ConfigurationIT {
         String source = project.read(migrations.get(0));
         assertTrue(source.contains("column(\"built_on\", \"date\")"), source);
         assertEquals(List.of("postgres", "template0", "template1"), databases(), "the scratch databases are dropped");
+        assertTrue(result.output().contains("[INFO] Configuration from the plugin's hibernateProperties\n"), result::toString);
     }
 
     @Test
@@ -99,6 +100,36 @@ class ConfigurationIT {
         assertEquals(0, current.exitCode(), current::toString);
         String revision = project.revisionOf(project.migrations().get(0))[0];
         assertTrue(current.output().contains("[INFO] Current revision: " + revision), current::toString);
+        for (NestedMaven.Result result : List.of(upgrade, current)) {
+            assertTrue(result.output().contains(
+                    "[INFO] Configuration from the plugin's hibernateProperties, the DATABASE_URL environment variable\n"), result::toString);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void databaseUrlOfTheEnvironmentLeavesCheckAndRevisionOnTheReplayedMigrations() throws Exception {
+        // nothing listens on port 1: a goal that took DATABASE_URL as its database would fail to connect
+        Map<String, String> environment = Map.of("DATABASE_URL", "postgresql://postgres@localhost:1/nowhere");
+
+        NestedMaven.Result check = project.mvn(environment, "autogen:check");
+        NestedMaven.Result revision = project.mvn(environment, "autogen:revision", "-Dmessage=nothing new");
+        NestedMaven.Result history = project.mvn(Map.of("DATABASE_URL",
+                "postgresql://postgres@localhost:" + server.getPort() + "/postgres"), "autogen:history");
+
+        assertEquals(0, check.exitCode(), check::toString);
+        assertTrue(check.output().contains("[INFO] The migrations match the entities."), check::toString);
+        assertEquals(0, revision.exitCode(), revision::toString);
+        assertTrue(revision.output().contains("[INFO] No changes: the migrations already match the entities. Nothing written."),
+                revision::toString);
+        assertEquals(1, project.migrations().size());
+        for (NestedMaven.Result result : List.of(check, revision)) {
+            assertTrue(result.output().contains("[INFO] Configuration from the plugin's hibernateProperties\n"), result::toString);
+        }
+        assertEquals(0, history.exitCode(), history::toString);
+        assertTrue(history.output().contains(" (head) (current), shelves"), history::toString);
+        assertTrue(history.output().contains(
+                "[INFO] Configuration from the plugin's hibernateProperties, the DATABASE_URL environment variable\n"), history::toString);
     }
 
     private String postgresUrl() {

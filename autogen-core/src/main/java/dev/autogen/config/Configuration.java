@@ -1,0 +1,210 @@
+package dev.autogen.config;
+
+import dev.autogen.db.ConnectionSpec;
+import dev.autogen.entity.EntitySource;
+import dev.autogen.schema.QualifiedName;
+import dev.autogen.schema.SchemaFilter;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a project uses autogen: one immutable value, built with {@link #builder()} and copied with
+ * {@link #toBuilder()}. The Maven plugin's keys are read into it by {@code dev.autogen.command.GoalEntry}.
+ */
+public final class Configuration {
+
+    public static final QualifiedName DEFAULT_VERSION_TABLE = new QualifiedName("public", "autogen_version");
+
+    private final EntitySource entities;
+    private final Path migrationsDirectory;
+    private final String migrationsPackage;
+    private final ConnectionSpec database;
+    private final ConnectionSpec scratch;
+    private final QualifiedName versionTable;
+    private final Map<String, Object> hibernateSettings;
+    private final Path templatesDirectory;
+    private final ClassLoader classLoader;
+    private final Clock clock;
+    private final SchemaFilter filter;
+
+    private Configuration(Builder builder) {
+        this.entities = Objects.requireNonNull(builder.entities, "entities");
+        this.migrationsDirectory = builder.migrationsDirectory;
+        this.migrationsPackage = builder.migrationsPackage;
+        this.database = builder.database;
+        this.scratch = builder.scratch;
+        this.versionTable = builder.versionTable == null ? DEFAULT_VERSION_TABLE : builder.versionTable;
+        this.hibernateSettings = Map.copyOf(builder.hibernateSettings);
+        this.templatesDirectory = builder.templatesDirectory;
+        this.classLoader = builder.classLoader != null ? builder.classLoader
+                : Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
+                : Configuration.class.getClassLoader();
+        this.clock = builder.clock == null ? Clock.systemUTC() : builder.clock;
+        this.filter = builder.filter == null ? SchemaFilter.ALL : builder.filter;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration, to change some of it. */
+    public Builder toBuilder() {
+        return new Builder().entities(entities).migrationsDirectory(migrationsDirectory).migrationsPackage(migrationsPackage)
+                .database(database).scratch(scratch).versionTable(versionTable).hibernateSettings(hibernateSettings)
+                .templatesDirectory(templatesDirectory).classLoader(classLoader).clock(clock).filter(filter);
+    }
+
+    /** Where the entities come from: packages, a persistence unit, or (in tests) classes. */
+    public EntitySource entities() {
+        return entities;
+    }
+
+    /** The source directory of the migrations package. */
+    public Path migrationsDirectory() {
+        return migrationsDirectory;
+    }
+
+    /** The Java package of the migration classes. */
+    public String migrationsPackage() {
+        return migrationsPackage;
+    }
+
+    /** The live database, or null to work on a scratch replay of the migrations. */
+    public ConnectionSpec database() {
+        return database;
+    }
+
+    /** A server autogen may create throw-away databases on. */
+    public ConnectionSpec scratch() {
+        return scratch;
+    }
+
+    /** The table that records applied revisions. */
+    public QualifiedName versionTable() {
+        return versionTable;
+    }
+
+    /** The Hibernate settings the application runs with (naming strategies, ...). */
+    public Map<String, Object> hibernateSettings() {
+        return hibernateSettings;
+    }
+
+    /** A directory with the project's own migration template, or null. */
+    public Path templatesDirectory() {
+        return templatesDirectory;
+    }
+
+    /** Loads the entities and the compiled migrations. */
+    public ClassLoader classLoader() {
+        return classLoader;
+    }
+
+    /** The time written into new migrations. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Which schemas and tables are the model's. */
+    public SchemaFilter filter() {
+        return filter;
+    }
+
+    @Override
+    public String toString() {
+        return "Configuration[entities=" + entities + ", migrations=" + migrationsPackage + " in " + migrationsDirectory
+                + ", database=" + database + ", scratch=" + scratch + ", versionTable=" + versionTable
+                + ", hibernateSettings=" + hibernateSettings.keySet() + ", templatesDirectory=" + templatesDirectory
+                + ", filter=" + filter + "]";
+    }
+
+    /** Builds a {@link Configuration}; every setting but the entities has a default. */
+    public static final class Builder {
+        private EntitySource entities;
+        private Path migrationsDirectory;
+        private String migrationsPackage;
+        private ConnectionSpec database;
+        private ConnectionSpec scratch;
+        private QualifiedName versionTable;
+        private Map<String, Object> hibernateSettings = Map.of();
+        private Path templatesDirectory;
+        private ClassLoader classLoader;
+        private Clock clock;
+        private SchemaFilter filter;
+
+        private Builder() {
+        }
+
+        public Builder entities(EntitySource entities) {
+            this.entities = entities;
+            return this;
+        }
+
+        /** Entities from these packages, with their sub-packages. */
+        public Builder packages(List<String> packages) {
+            return entities(EntitySource.packages(packages));
+        }
+
+        public Builder migrationsDirectory(Path migrationsDirectory) {
+            this.migrationsDirectory = migrationsDirectory;
+            return this;
+        }
+
+        public Builder migrationsPackage(String migrationsPackage) {
+            this.migrationsPackage = migrationsPackage;
+            return this;
+        }
+
+        /** The live database; null (the default) compares with the migrations replayed on a scratch database. */
+        public Builder database(ConnectionSpec database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder scratch(ConnectionSpec scratch) {
+            this.scratch = scratch;
+            return this;
+        }
+
+        /** Default {@link #DEFAULT_VERSION_TABLE}. */
+        public Builder versionTable(QualifiedName versionTable) {
+            this.versionTable = versionTable;
+            return this;
+        }
+
+        public Builder hibernateSettings(Map<String, Object> hibernateSettings) {
+            this.hibernateSettings = Objects.requireNonNull(hibernateSettings, "hibernateSettings");
+            return this;
+        }
+
+        public Builder templatesDirectory(Path templatesDirectory) {
+            this.templatesDirectory = templatesDirectory;
+            return this;
+        }
+
+        /** Default: the thread's context class loader. */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+            return this;
+        }
+
+        /** Default: the system clock in UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Default {@link SchemaFilter#ALL}. */
+        public Builder filter(SchemaFilter filter) {
+            this.filter = filter;
+            return this;
+        }
+
+        public Configuration build() {
+            return new Configuration(this);
+        }
+    }
+}
