@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Whole-process medians of `mvn autogen:check` against a matching live database and against the replay
+# of the migrations, next to Hibernate's own schema validation of that database and Alembic's
+# compare_metadata of the same schema (when /usr/bin/python3 has alembic, sqlalchemy and psycopg2).
+#
+# usage: bench/run.sh [N ...]       (default 100 1000 10000; RUNS=5 runs each, paired: one of each per round)
+#
+# The live database is a PostgreSQL the script starts itself from the embedded binaries autogen
+# unpacked into its cache (never a server installed on the machine); it stops it on exit.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+work=$here/target
+runs=${RUNS:-5}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 10000)
+mkdir -p "$work"
+
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -1)
+repo=$root/autogen-maven-plugin/target/it-repo
+settings=$work/settings.xml
+
+echo "== building autogen $version into $repo"
+mvn -B -ntp -o -q -f "$root/pom.xml" -pl .,autogen-core,autogen-maven-plugin -DskipTests -DskipITs verify
+
+# the outer local repository serves as a remote one: nothing is downloaded, nothing is installed into it
+outer=$(cd ~/.m2/repository && pwd)
+cat > "$settings" <<XML
+<settings>
+  <profiles><profile><id>outer</id>
+    <repositories><repository><id>outer-local</id><url>file://$outer</url>
+      <releases><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></releases>
+      <snapshots><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></snapshots></repository></repositories>
+    <pluginRepositories><pluginRepository><id>outer-local</id><url>file://$outer</url>
+      <releases><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></releases>
+      <snapshots><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></snapshots></pluginRepository></pluginRepositories>
+  </profile></profiles>
+  <activeProfiles><activeProfile>outer</activeProfile></activeProfiles>
+</settings>
+XML
+maven=(mvn -B -ntp -s "$settings" -Dmaven.repo.local="$repo")
+
+run_as_postgres() {
+    # PostgreSQL refuses to run as root; in a user namespace of its own it is not root
+    if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi
+}
+
+live_pid=
+stop_live() {
+    if [ -n "$live_pid" ] && kill -0 "$live_pid" 2>/dev/null; then
+        run_as_postgres "$pg_bin/pg_ctl" -D "$work/live" stop -m fast -w >/dev/null || kill "$live_pid"
+    fi
+}
+trap stop_live EXIT
+
+start_live() {
+    pg_bin=$(ls -d "${XDG_CACHE_HOME:-$HOME/.cache}"/autogen/postgres-*/binaries/PG-*/bin | head -1)
+    if [ ! -f "$work/live/PG_VERSION" ]; then
+        run_as_postgres "$pg_bin/initdb" -A trust -U postgres -E UTF-8 --no-sync -D "$work/live" >/dev/null
+    fi
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    run_as_postgres "$pg_bin/postgres" -D "$work/live" -p "$port" -c listen_addresses=127.0.0.1 \
+        -c unix_socket_directories= -c max_connections=50 > "$work/live.log" 2>&1 &
+    live_pid=$!
+    for _ in $(seq 300); do
+        if [ "$(sed -n 8p "$work/live/postmaster.pid" 2>/dev/null | tr -d ' ')" = ready ]; then return; fi
+        sleep 0.1
+    done
+    echo "the live PostgreSQL did not start: $(tail -3 "$work/live.log")" >&2
+    exit 1
+}
+
+jdbc_driver=$(ls "$repo"/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
+sql() { java -cp "$jdbc_driver" "$here/Sql.java" "$@"; }
+
+alembic=no
+if /usr/bin/python3 -c 'import alembic, sqlalchemy, psycopg2' 2>/dev/null; then alembic=yes; fi
+
+# timed CMD...: prints "seconds max-rss-kB", fails loudly when CMD fails
+timed() {
+    local out=$work/timed.out
+    if ! /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" > "$out" 2>&1; then
+        echo "failed: $*" >&2; tail -30 "$out" >&2; exit 1
+    fi
+    cat "$work/time.txt" | tail -1
+}
+
+median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+
+results=()
+for n in "${sizes[@]}"; do
+    dir=$work/model-$n
+    echo "== $n tables in $dir"
+    if [ ! -f "$dir/pom.xml" ]; then
+        python3 "$here/generate.py" "$n" "$dir" "$version"
+    fi
+    if ! ls "$dir"/src/main/java/bench/migrations/*.java >/dev/null 2>&1; then
+        echo "   writing the migration that creates the model (autogen:revision on the empty replay)"
+        (cd "$dir" && "${maven[@]}" -q autogen:revision -Dmessage="create model")
+    fi
+    [ -n "$live_pid" ] || start_live
+    database=bench_$n
+    url="jdbc:postgresql://127.0.0.1:$port/$database"
+    if ! sql "jdbc:postgresql://127.0.0.1:$port/$database" "select 1" 2>/dev/null; then
+        sql "jdbc:postgresql://127.0.0.1:$port/postgres" "CREATE DATABASE $database"
+    fi
+    (cd "$dir" && "${maven[@]}" -q autogen:upgrade -Dautogen.url="$url" -Dautogen.user=postgres \
+        && "${maven[@]}" -q dependency:build-classpath -Dmdep.outputFile="$dir/classpath.txt")
+    classpath="$dir/target/classes:$(cat "$dir/classpath.txt")"
+
+    : > "$work/times-$n"
+    for round in $(seq "$runs"); do
+        cd "$dir"
+        echo "maven $(timed "${maven[@]}" -o -q validate)" >> "$work/times-$n"
+        echo "live $(timed "${maven[@]}" -o -q autogen:check -Dautogen.url="$url" -Dautogen.user=postgres)" >> "$work/times-$n"
+        echo "replay $(timed "${maven[@]}" -o -q autogen:check)" >> "$work/times-$n"
+        echo "hibernate $(timed java -cp "$classpath" bench.Validate "$n" "$url")" >> "$work/times-$n"
+        if [ $alembic = yes ]; then
+            echo "alembic $(timed /usr/bin/python3 "$here/alembic_compare.py" "$n" "postgresql://postgres@127.0.0.1:$port/$database")" >> "$work/times-$n"
+            grep -q "found 0 differences" "$work/timed.out" || echo "   note: $(cat "$work/timed.out")"
+        fi
+        echo "   round $round: $(awk '{printf "%s %ss  ", $1, $2}' <(tail -n $([ $alembic = yes ] && echo 5 || echo 4) "$work/times-$n"))"
+    done
+    cd "$here"
+    m() { grep "^$1 " "$work/times-$n" | awk '{print $2}' | median; }
+    rss() { grep "^$1 " "$work/times-$n" | awk '{print $3}' | sort -n | tail -1; }
+    results+=("| $n | $(m live) s | $(m replay) s | $(m hibernate) s | $([ $alembic = yes ] && echo "$(m alembic) s" || echo n/a) | $(m maven) s | $(( $(rss live) / 1024 )) MiB |")
+done
+
+echo
+echo "Median of $runs whole-process runs on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg):"
+echo
+echo "| tables | autogen:check, live database | autogen:check, replay | Hibernate validate | Alembic compare_metadata | mvn validate (Maven alone) | autogen peak RSS, live |"
+echo "|---|---|---|---|---|---|---|"
+printf '%s\n' "${results[@]}"
