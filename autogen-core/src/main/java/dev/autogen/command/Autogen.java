@@ -74,7 +74,7 @@ public final class Autogen {
         String revision = HexFormat.of().formatHex(randomBytes());
         MigrationSource source = new MigrationSource(settings.migrationsPackage(), className, revision,
                 graph.head(), text, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now), changes);
-        String java = new MigrationRenderer(settings.templatesDirectory()).render(source);
+        String java = timed("rendering", () -> new MigrationRenderer(settings.templatesDirectory()).render(source));
         Path file = settings.migrationsDirectory().resolve(className + ".java");
         try {
             Files.createDirectories(settings.migrationsDirectory());
@@ -185,7 +185,7 @@ public final class Autogen {
                 target = targetSchema(scratch, Introspector.extensions(connection));
                 Set<String> schemas = new LinkedHashSet<>(target.schemaNames());
                 schemas.add("public");
-                current = introspector.read(connection, schemas);
+                current = timedSql("introspection", () -> introspector.read(connection, schemas));
             } catch (SQLException e) {
                 throw new AutogenException("Cannot read the schema of " + settings.database() + ": " + e.getMessage(), e);
             }
@@ -193,9 +193,9 @@ public final class Autogen {
             try (ScratchDatabase replay = scratch.create("replay"); Connection connection = replay.connect()) {
                 if (!graph.isEmpty()) {
                     log.info("Replaying " + graph.ordered().size() + " migration(s) into a scratch database");
-                    runner(connection, graph).upgrade("head");
+                    timed("replay", () -> runner(connection, graph).upgrade("head"));
                 }
-                current = introspector.read(connection, Introspector.userSchemas(connection));
+                current = timedSql("introspection", () -> introspector.read(connection, Introspector.userSchemas(connection)));
             } catch (SQLException e) {
                 throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
             }
@@ -208,7 +208,34 @@ public final class Autogen {
             log.info("Not compared (views, and tables left out by configuration): " + current.unmanaged().stream()
                     .map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
         }
-        return SchemaDiff.compare(reprinter.reprint(current), reprinter.reprint(target));
+        Schema filteredCurrent = current;
+        Schema filteredTarget = target;
+        Schema reprintedCurrent = timed("reprint", () -> reprinter.reprint(filteredCurrent));
+        Schema reprintedTarget = timed("reprint", () -> reprinter.reprint(filteredTarget));
+        return timed("diff", () -> SchemaDiff.compare(reprintedCurrent, reprintedTarget));
+    }
+
+    /** Work of one phase on a database, its time reported to the log (autogen.timings). */
+    private interface Phase<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T timedSql(String phase, Phase<T> work) throws SQLException {
+        long start = System.nanoTime();
+        try {
+            return work.run();
+        } finally {
+            log.timing(phase, System.nanoTime() - start);
+        }
+    }
+
+    private <T> T timed(String phase, java.util.function.Supplier<T> work) {
+        long start = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            log.timing(phase, System.nanoTime() - start);
+        }
     }
 
     /** The schema the entities want: Hibernate's own DDL run on an empty scratch database and read back. */
@@ -218,16 +245,20 @@ public final class Autogen {
 
     /** As {@link #targetSchema(ScratchServer)}, on a scratch database with these extensions (name to schema) installed. */
     public Schema targetSchema(ScratchServer scratch, Map<String, String> extensions) {
-        try (HibernateModel model = HibernateModel.boot(settings.classLoader(),
-                settings.entities().find(settings.classLoader()), settings.hibernateSettings());
+        try (HibernateModel model = timed("Hibernate boot", () -> HibernateModel.boot(settings.classLoader(),
+                settings.entities().find(settings.classLoader()), settings.hibernateSettings()));
              ScratchDatabase database = scratch.create("target");
              Connection connection = database.connect()) {
-            try (Statement statement = connection.createStatement()) {
-                Reprinter.createExtensions(statement, extensions);
-            }
-            applyHibernateDdl(connection, model.createStatements());
+            List<String> ddl = timed("Hibernate boot", model::createStatements);
+            timedSql("target DDL", () -> {
+                try (Statement statement = connection.createStatement()) {
+                    Reprinter.createExtensions(statement, extensions);
+                }
+                applyHibernateDdl(connection, ddl);
+                return null;
+            });
             Set<String> schemas = new LinkedHashSet<>(Introspector.userSchemas(connection));
-            return new Introspector(name -> false).read(connection, schemas);
+            return timedSql("introspection", () -> new Introspector(name -> false).read(connection, schemas));
         } catch (SQLException e) {
             throw new AutogenException("Cannot read the entities' schema from the scratch database: " + e.getMessage(), e);
         }

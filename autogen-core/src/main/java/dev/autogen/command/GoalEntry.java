@@ -33,7 +33,7 @@ public final class GoalEntry {
     /**
      * Runs one goal.
      *
-     * @param log receives ("info" | "warn", message)
+     * @param log receives ("info" | "warn", message), and ("timing", phase TAB nanoseconds) for each phase
      */
     public static void run(String goal, Map<String, String> properties, BiConsumer<String, String> log) {
         Log sink = new Log() {
@@ -43,6 +43,11 @@ public final class GoalEntry {
 
             public void warn(String message) {
                 log.accept("warn", message);
+            }
+
+            @Override
+            public void timing(String phase, long nanos) {
+                log.accept("timing", phase + "\t" + nanos);
             }
         };
         if (goal.equals("check-migrations")) {

@@ -5,4 +5,8 @@ public interface Log {
     void info(String message);
 
     void warn(String message);
+
+    /** How long one phase of the goal took (Hibernate boot, target DDL, introspection, ...), for autogen.timings. */
+    default void timing(String phase, long nanos) {
+    }
 }

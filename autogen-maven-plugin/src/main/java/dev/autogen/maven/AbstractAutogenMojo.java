@@ -95,6 +95,12 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
     @Parameter(property = "autogen.skip", defaultValue = "false")
     private boolean skip;
 
+    /** Prints where the goal's time went: Maven, class loading, Hibernate, scratch cluster, DDL, introspection, diff. */
+    @Parameter(property = "autogen.timings", defaultValue = "false")
+    private boolean timings;
+
+    private GoalTimings goalTimings;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -121,10 +127,11 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
             getLog().info("Skipping autogen:" + goal() + " (autogen.skip)");
             return;
         }
+        goalTimings = new GoalTimings();
         Map<String, String> properties = properties();
         try {
             addProperties(properties);
-            new ProjectCore(project, plugin.getVersion(), getLog(), showErrors()).run(goal(), properties);
+            new ProjectCore(project, plugin.getVersion(), getLog(), showErrors(), goalTimings).run(goal(), properties);
         } catch (MojoExecutionException | MojoFailureException | RuntimeException | Error e) {
             if (EmbeddedScratch.interrupted()) {
                 awaitHalt();
@@ -132,7 +139,15 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
             throw e;
         } finally {
             release();
+            if (timings && !EmbeddedScratch.interrupted()) {
+                goalTimings.print(getLog());
+            }
         }
+    }
+
+    /** Where this goal's steps report their time. */
+    GoalTimings timings() {
+        return goalTimings;
     }
 
     /**

@@ -27,7 +27,9 @@ abstract class AbstractScratchMojo extends AbstractAutogenMojo {
 
     @Override
     void addProperties(Map<String, String> properties) throws MojoFailureException {
+        long start = System.nanoTime();
         server = ScratchServer.start(scratch, scratchUser, scratchPassword, getLog());
+        timings().add(GoalTimings.CLUSTER_START, System.nanoTime() - start);
         properties.put("scratchUrl", server.url());
         put(properties, "scratchUser", server.user());
         put(properties, "scratchPassword", server.password());
@@ -38,8 +40,10 @@ abstract class AbstractScratchMojo extends AbstractAutogenMojo {
         if (server == null) {
             return;
         }
+        long start = System.nanoTime();
         try {
             server.close();
+            timings().add(GoalTimings.CLUSTER_STOP, System.nanoTime() - start);
         } catch (Exception e) {
             getLog().warn("Could not stop the scratch PostgreSQL server: " + e);
         } finally {

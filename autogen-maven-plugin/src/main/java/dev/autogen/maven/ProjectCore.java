@@ -32,16 +32,20 @@ final class ProjectCore {
     private final Log log;
     private final boolean showErrors;
 
-    ProjectCore(MavenProject project, String version, Log log, boolean showErrors) {
+    private final GoalTimings timings;
+
+    ProjectCore(MavenProject project, String version, Log log, boolean showErrors, GoalTimings timings) {
         this.project = project;
         this.version = version;
         this.log = log;
         this.showErrors = showErrors;
+        this.timings = timings;
     }
 
     void run(String goal, Map<String, String> properties) throws MojoExecutionException, MojoFailureException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
+        long loading = System.nanoTime();
         try (HibernateLogging hibernateLogging = new HibernateLogging(log);
              URLClassLoader loader = new URLClassLoader(classpath(), ClassLoader.getPlatformClassLoader())) {
             thread.setContextClassLoader(loader);
@@ -52,10 +56,13 @@ final class ProjectCore {
             BiConsumer<String, String> sink = (level, message) -> {
                 if ("warn".equals(level)) {
                     log.warn(message);
+                } else if ("timing".equals(level)) {
+                    timings.core(message);
                 } else {
                     log.info(message);
                 }
             };
+            timings.add(GoalTimings.CLASS_LOADER, System.nanoTime() - loading);
             run.invoke(null, goal, properties, sink);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();

@@ -1,0 +1,58 @@
+package dev.autogen.maven;
+
+import org.apache.maven.plugin.logging.Log;
+
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where one goal's time went, printed with -Dautogen.timings=true: the plugin's own steps, and the
+ * phases autogen-core reports through the log sink as ("timing", "phase TAB nanoseconds").
+ */
+final class GoalTimings {
+
+    static final String MAVEN = "Maven start, project build and forked compile before the goal";
+    static final String CLASS_LOADER = "project class loader and autogen-core classes";
+    static final String CLUSTER_START = "scratch cluster start";
+    static final String CLUSTER_STOP = "scratch cluster stop";
+
+    private final long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+    private final long goalStartMillis = System.currentTimeMillis();
+    private final long goalStart = System.nanoTime();
+    private final Map<String, Long> phases = new LinkedHashMap<>();
+
+    GoalTimings() {
+        phases.put(MAVEN, (goalStartMillis - jvmStartMillis) * 1_000_000L);
+    }
+
+    synchronized void add(String phase, long nanos) {
+        phases.merge(phase, nanos, Long::sum);
+    }
+
+    /** A phase autogen-core measured: "name TAB nanoseconds". */
+    void core(String message) {
+        int tab = message.lastIndexOf('\t');
+        if (tab > 0) {
+            try {
+                add(message.substring(0, tab), Long.parseLong(message.substring(tab + 1)));
+            } catch (NumberFormatException e) {
+                // not a timing line: nothing to add
+            }
+        }
+    }
+
+    synchronized void print(Log log) {
+        long goal = System.nanoTime() - goalStart;
+        long measured = phases.entrySet().stream().filter(e -> !e.getKey().equals(MAVEN)).mapToLong(Map.Entry::getValue).sum();
+        log.info("Timings (autogen.timings):");
+        phases.forEach((phase, nanos) -> log.info(line(phase, nanos)));
+        log.info(line("rest of the goal (scratch databases, reading migrations, ...)", Math.max(0, goal - measured)));
+        log.info(line("whole process until now", phases.get(MAVEN) + goal));
+    }
+
+    private static String line(String phase, long nanos) {
+        return String.format(Locale.ROOT, "  %-66s %8.2f s", phase, nanos / 1e9);
+    }
+}
