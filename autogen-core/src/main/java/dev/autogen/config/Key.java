@@ -39,6 +39,8 @@ public enum Key {
     SCRATCH_PASSWORD("scratchPassword", "autogen.scratchPassword"),
     /** Handled by the plugin: the goal does not run. */
     SKIP("skip", "autogen.skip"),
+    /** Handled by the plugin: after the goal, where its time went (core reports its phases to the log). */
+    TIMINGS("timings", "autogen.timings"),
 
     /** The JDBC URL of the scratch server the plugin started or was given. */
     SCRATCH_URL("scratchUrl"),
