@@ -175,7 +175,7 @@ public final class Autogen {
         if (settings.database() != null) {
             try (Connection connection = settings.database().connect()) {
                 if (requireHead) {
-                    String at = runner(connection, graph).current();
+                    String at = runner(connection, graph, settings.database()).current();
                     if (!java.util.Objects.equals(at, graph.head())) {
                         throw new AutogenException("The database " + settings.database() + " is at " + describe(graph, at)
                                 + " but the newest migration is " + graph.head() + ": run mvn autogen:upgrade first");
@@ -193,7 +193,7 @@ public final class Autogen {
             try (ScratchDatabase replay = scratch.create("replay"); Connection connection = replay.connect()) {
                 if (!graph.isEmpty()) {
                     log.info("Replaying " + graph.ordered().size() + " migration(s) into a scratch database");
-                    timed("replay", () -> runner(connection, graph).upgrade("head"));
+                    timed("replay", () -> runner(connection, graph, replay.spec()).upgrade("head"));
                 }
                 current = timedSql("introspection", () -> introspector.read(connection, Introspector.userSchemas(connection)));
             } catch (SQLException e) {
@@ -284,15 +284,18 @@ public final class Autogen {
     /** Runs {@code work} with a runner on the live database, closing the connection after it. */
     private <T> T onDatabase(ConnectionSpec database, RevisionGraph graph, java.util.function.Function<MigrationRunner, T> work) {
         try (Connection connection = database.connect()) {
-            return work.apply(runner(connection, graph));
+            return work.apply(runner(connection, graph, database));
         } catch (SQLException e) {
             throw new AutogenException("Lost the connection to " + database + ": " + e.getMessage(), e);
         }
     }
 
-    private MigrationRunner runner(Connection connection, RevisionGraph graph) {
+    /** A runner on {@code connection}; {@code database} opens the second connection that watches for lock waits. */
+    private MigrationRunner runner(Connection connection, RevisionGraph graph, ConnectionSpec database) {
+        MigrationRunner.Options options = MigrationRunner.Options.defaults().withLockWait(settings.lockWait())
+                .withLockTimeout(settings.lockTimeout()).withWarn(log::warn).withMonitor(database::connect);
         return new MigrationRunner(connection, graph, settings.versionTable(),
-                MigrationRunner.classLoading(settings.classLoader()), log::info);
+                MigrationRunner.classLoading(settings.classLoader()), log::info, options);
     }
 
     private void report(List<Change> changes) {

@@ -5,11 +5,13 @@ import dev.autogen.config.Configuration;
 import dev.autogen.config.Key;
 import dev.autogen.config.ProjectConfiguration;
 import dev.autogen.db.ConnectionSpec;
+import dev.autogen.runner.Durations;
 import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.SchemaFilter;
 import dev.autogen.script.RevisionGraph;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -106,6 +108,8 @@ public final class GoalEntry {
                 .classLoader(loader)
                 .filter(new SchemaFilter(Key.INCLUDE_SCHEMAS.listIn(properties), Key.EXCLUDE_SCHEMAS.listIn(properties),
                         Key.INCLUDE_TABLES.listIn(properties), Key.EXCLUDE_TABLES.listIn(properties)))
+                .lockWait(duration(properties, Key.LOCK_WAIT))
+                .lockTimeout(duration(properties, Key.LOCK_TIMEOUT))
                 .build();
     }
 
@@ -137,6 +141,18 @@ public final class GoalEntry {
             return database;
         }
         return null;
+    }
+
+    private static Duration duration(Map<String, String> properties, Key key) {
+        String value = key.in(properties);
+        if (value == null) {
+            return null;
+        }
+        Duration duration = Durations.parse(value);
+        if (duration == null || duration.isNegative()) {
+            throw new AutogenException(key + "=" + value + " is not a duration: write e.g. 30s, 5m or 500ms");
+        }
+        return duration;
     }
 
     private static Path migrationsDirectory(Map<String, String> properties) {

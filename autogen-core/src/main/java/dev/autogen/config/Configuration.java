@@ -7,6 +7,7 @@ import dev.autogen.schema.SchemaFilter;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,8 @@ public final class Configuration {
     private final ClassLoader classLoader;
     private final Clock clock;
     private final SchemaFilter filter;
+    private final Duration lockWait;
+    private final Duration lockTimeout;
 
     private Configuration(Builder builder) {
         this.entities = Objects.requireNonNull(builder.entities, "entities");
@@ -45,6 +48,8 @@ public final class Configuration {
                 : Configuration.class.getClassLoader();
         this.clock = builder.clock == null ? Clock.systemUTC() : builder.clock;
         this.filter = builder.filter == null ? SchemaFilter.ALL : builder.filter;
+        this.lockWait = builder.lockWait;
+        this.lockTimeout = builder.lockTimeout;
     }
 
     public static Builder builder() {
@@ -55,7 +60,8 @@ public final class Configuration {
     public Builder toBuilder() {
         return new Builder().entities(entities).migrationsDirectory(migrationsDirectory).migrationsPackage(migrationsPackage)
                 .database(database).scratch(scratch).versionTable(versionTable).hibernateSettings(hibernateSettings)
-                .templatesDirectory(templatesDirectory).classLoader(classLoader).clock(clock).filter(filter);
+                .templatesDirectory(templatesDirectory).classLoader(classLoader).clock(clock).filter(filter)
+                .lockWait(lockWait).lockTimeout(lockTimeout);
     }
 
     /** Where the entities come from: packages, a persistence unit, or (in tests) classes. */
@@ -109,6 +115,16 @@ public final class Configuration {
     }
 
     /** Which schemas and tables are the model's. */
+    /** How long upgrade, downgrade and stamp wait for another run's migration lock; null: the runner's default. */
+    public Duration lockWait() {
+        return lockWait;
+    }
+
+    /** How long a migration's statement waits for a table lock; null: as long as it takes. */
+    public Duration lockTimeout() {
+        return lockTimeout;
+    }
+
     public SchemaFilter filter() {
         return filter;
     }
@@ -134,6 +150,8 @@ public final class Configuration {
         private ClassLoader classLoader;
         private Clock clock;
         private SchemaFilter filter;
+        private Duration lockWait;
+        private Duration lockTimeout;
 
         private Builder() {
         }
@@ -200,6 +218,16 @@ public final class Configuration {
         /** Default {@link SchemaFilter#ALL}. */
         public Builder filter(SchemaFilter filter) {
             this.filter = filter;
+            return this;
+        }
+
+        public Builder lockWait(Duration lockWait) {
+            this.lockWait = lockWait;
+            return this;
+        }
+
+        public Builder lockTimeout(Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
             return this;
         }
 

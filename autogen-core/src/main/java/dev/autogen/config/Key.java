@@ -22,6 +22,10 @@ public enum Key {
     USER("user", "autogen.user"),
     PASSWORD("password", "autogen.password"),
     VERSION_TABLE("versionTable", "autogen.versionTable"),
+    /** How long upgrade, downgrade and stamp wait for another run's migration lock: 30s, 5m, 500ms. */
+    LOCK_WAIT("lockWait", "autogen.lockWait"),
+    /** How long a migration's statement waits for a table lock before the migration is rolled back. */
+    LOCK_TIMEOUT("lockTimeout", "autogen.lockTimeout"),
     TEMPLATES_DIRECTORY("templatesDirectory", "autogen.templatesDirectory"),
     INCLUDE_SCHEMAS("includeSchemas", "autogen.includeSchemas"),
     EXCLUDE_SCHEMAS("excludeSchemas", "autogen.excludeSchemas"),

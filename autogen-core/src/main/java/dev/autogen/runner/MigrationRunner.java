@@ -2,47 +2,105 @@ package dev.autogen.runner;
 
 import dev.autogen.AutogenException;
 import dev.autogen.change.Change;
+import dev.autogen.change.Hazard;
 import dev.autogen.schema.QualifiedName;
 import dev.autogen.script.Migration;
 import dev.autogen.script.MigrationFile;
 import dev.autogen.script.Operations;
 import dev.autogen.script.RevisionGraph;
-import dev.autogen.sql.Identifiers;
 import dev.autogen.sql.PostgresSql;
+import dev.autogen.sql.VersionTableSql;
 
-import java.lang.reflect.InvocationTargetException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Applies and reverts migrations on one database. Each migration runs in its own transaction
- * together with its version-table update, so a failed statement leaves both as they were.
+ * together with its version-table update, so a failed statement leaves both as they were. A whole
+ * run holds the migration lock, so a second runner waits, then finds the work done.
  */
 public final class MigrationRunner {
 
     /** What a migration contributes in one direction. */
     public enum Direction { UPGRADE, DOWNGRADE }
 
+    /**
+     * How a run behaves around other sessions.
+     *
+     * @param lockWait    how long to wait for another runner's migration lock
+     * @param lockTimeout how long a migration's statement waits for a table lock before it gives up; null: as long as it takes
+     * @param monitor     opens a second connection to the same database, to say which backend a waiting statement waits
+     *                    for; null: no second connection
+     * @param warn        receives the DATA LOSS marks of the steps as they run, and lock waits
+     */
+    public record Options(Duration lockWait, Duration lockTimeout, Supplier<Connection> monitor, Consumer<String> warn) {
+
+        public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(5);
+
+        public Options {
+            lockWait = lockWait == null ? DEFAULT_LOCK_WAIT : lockWait;
+            warn = warn == null ? message -> { } : warn;
+        }
+
+        public static Options defaults() {
+            return new Options(null, null, null, null);
+        }
+
+        public Options withLockWait(Duration lockWait) {
+            return new Options(lockWait, lockTimeout, monitor, warn);
+        }
+
+        public Options withLockTimeout(Duration lockTimeout) {
+            return new Options(lockWait, lockTimeout, monitor, warn);
+        }
+
+        public Options withMonitor(Supplier<Connection> monitor) {
+            return new Options(lockWait, lockTimeout, monitor, warn);
+        }
+
+        public Options withWarn(Consumer<String> warn) {
+            return new Options(lockWait, lockTimeout, monitor, warn);
+        }
+    }
+
+    /** How often PostgreSQL checks that the client is still there while a statement runs (PostgreSQL 14 and later). */
+    static final String CLIENT_CHECK_INTERVAL = "2s";
+
     private final Connection connection;
     private final RevisionGraph graph;
-    private final VersionTable versionTable;
+    private final VersionTableSql sql;
     private final Function<MigrationFile, Migration> loader;
     private final Consumer<String> log;
+    private final Options options;
+    private LockWaitWatch watch;
 
     public MigrationRunner(Connection connection, RevisionGraph graph, QualifiedName versionTable,
                            Function<MigrationFile, Migration> loader, Consumer<String> log) {
+        this(connection, graph, versionTable, loader, log, Options.defaults());
+    }
+
+    public MigrationRunner(Connection connection, RevisionGraph graph, QualifiedName versionTable,
+                           Function<MigrationFile, Migration> loader, Consumer<String> log, Options options) {
         this.connection = connection;
         this.graph = graph;
-        this.versionTable = new VersionTable(versionTable);
+        this.sql = new VersionTableSql(versionTable);
         this.loader = loader;
         this.log = log;
+        this.options = options;
     }
 
     /** Instantiates migration classes by name from a class loader. */
@@ -67,7 +125,7 @@ public final class MigrationRunner {
     /** The revision the database is at, or null at base. */
     public String current() {
         try {
-            List<String> applied = versionTable.applied(connection);
+            List<String> applied = applied();
             for (String revision : applied) {
                 graph.indexOf(revisionKnown(revision));
             }
@@ -81,12 +139,12 @@ public final class MigrationRunner {
                 }
             }
             if (applied.size() != highest + 1) {
-                throw new AutogenException("The version table " + versionTable.name() + " records revisions " + applied
+                throw new AutogenException("The version table " + sql.table() + " records revisions " + applied
                         + ", which are not the first " + applied.size() + " migrations in order. Repair the table by hand.");
             }
             return current;
         } catch (SQLException e) {
-            throw new AutogenException("Cannot read the version table " + versionTable.name() + ": " + e.getMessage(), e);
+            throw new AutogenException("Cannot read the version table " + sql.table() + ": " + e.getMessage(), e);
         }
     }
 
@@ -100,20 +158,22 @@ public final class MigrationRunner {
 
     /** Applies migrations up to and including {@code target} ("head" or a revision id); returns those applied. */
     public List<MigrationFile> upgrade(String target) {
-        versionTable.create(connection);
-        int from = graph.indexOf(current());
-        int to = target == null || target.equals("head") ? graph.ordered().size() - 1 : graph.indexOf(target);
-        if (to < from) {
-            throw new AutogenException("Revision " + target + " is older than the current revision "
-                    + graph.ordered().get(from).revision() + ": use autogen:downgrade to go back");
-        }
-        List<MigrationFile> applied = new ArrayList<>();
-        for (int i = from + 1; i <= to; i++) {
-            MigrationFile file = graph.ordered().get(i);
-            run(file, Direction.UPGRADE);
-            applied.add(file);
-        }
-        return applied;
+        return exclusively(() -> {
+            createVersionTable();
+            int from = graph.indexOf(current());
+            int to = target == null || target.equals("head") ? graph.ordered().size() - 1 : graph.indexOf(target);
+            if (to < from) {
+                throw new AutogenException("Revision " + target + " is older than the current revision "
+                        + graph.ordered().get(from).revision() + ": use autogen:downgrade to go back");
+            }
+            List<MigrationFile> applied = new ArrayList<>();
+            for (int i = from + 1; i <= to; i++) {
+                MigrationFile file = graph.ordered().get(i);
+                run(file, Direction.UPGRADE, applied);
+                applied.add(file);
+            }
+            return applied;
+        });
     }
 
     /**
@@ -121,31 +181,33 @@ public final class MigrationRunner {
      * that stays applied. Returns the migrations reverted.
      */
     public List<MigrationFile> downgrade(String target) {
-        versionTable.create(connection);
-        int from = graph.indexOf(current());
-        int to;
         if (target == null || target.isBlank()) {
             throw new AutogenException("Say how far to downgrade: -Dautogen.target=-1, -N, base or a revision id");
-        } else if (target.equals("base")) {
-            to = -1;
-        } else if (target.matches("-\\d+")) {
-            to = from - Integer.parseInt(target.substring(1));
-            if (to < -1) {
-                throw new AutogenException("Cannot go back " + target.substring(1) + " migrations: only " + (from + 1) + " are applied");
-            }
-        } else {
-            to = graph.indexOf(target);
-            if (to > from) {
-                throw new AutogenException("Revision " + target + " is not applied yet: use autogen:upgrade to go forward");
-            }
         }
-        List<MigrationFile> reverted = new ArrayList<>();
-        for (int i = from; i > to; i--) {
-            MigrationFile file = graph.ordered().get(i);
-            run(file, Direction.DOWNGRADE);
-            reverted.add(file);
-        }
-        return reverted;
+        return exclusively(() -> {
+            int from = graph.indexOf(current());
+            int to;
+            if (target.equals("base")) {
+                to = -1;
+            } else if (target.matches("-\\d+")) {
+                to = from - Integer.parseInt(target.substring(1));
+                if (to < -1) {
+                    throw new AutogenException("Cannot go back " + target.substring(1) + " migrations: only " + (from + 1) + " are applied");
+                }
+            } else {
+                to = graph.indexOf(target);
+                if (to > from) {
+                    throw new AutogenException("Revision " + target + " is not applied yet: use autogen:upgrade to go forward");
+                }
+            }
+            List<MigrationFile> reverted = new ArrayList<>();
+            for (int i = from; i > to; i--) {
+                MigrationFile file = graph.ordered().get(i);
+                run(file, Direction.DOWNGRADE, reverted);
+                reverted.add(file);
+            }
+            return reverted;
+        });
     }
 
     /** The changes a migration makes in one direction, without running them. */
@@ -160,9 +222,70 @@ public final class MigrationRunner {
         return op.changes();
     }
 
-    private void run(MigrationFile file, Direction direction) {
-        List<Change> changes = changes(file, direction);
+    /**
+     * Runs {@code work} holding the migration lock, in autocommit mode, with PostgreSQL told to end
+     * this backend when the client goes away (a killed Maven must not leave an ALTER waiting for a lock)
+     * and with the lock timeout of the options; the connection is handed back as it came.
+     */
+    private <T> T exclusively(Supplier<T> work) {
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(true);
+            Map<String, String> replaced = new LinkedHashMap<>();
+            try {
+                set("client_connection_check_interval", CLIENT_CHECK_INTERVAL, replaced);
+                if (options.lockTimeout() != null) {
+                    set("lock_timeout", options.lockTimeout().toMillis() + "ms", replaced);
+                }
+                try (MigrationLock lock = MigrationLock.acquire(connection, sql, options.lockWait(), log);
+                     LockWaitWatch watching = new LockWaitWatch(options.monitor(), backendPid(), options.lockTimeout(), options.warn())) {
+                    watch = watching;
+                    return work.get();
+                } finally {
+                    watch = null;
+                }
+            } finally {
+                for (Map.Entry<String, String> setting : replaced.entrySet()) {
+                    set(setting.getKey(), setting.getValue(), new LinkedHashMap<>());
+                }
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new AutogenException("Lost the connection to the database: " + e.getMessage(), e);
+        }
+    }
+
+    private void set(String name, String value, Map<String, String> replaced) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(VersionTableSql.setIfKnown())) {
+            statement.setString(1, value);
+            statement.setString(2, name);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    replaced.put(name, rs.getString(1));
+                }
+            }
+        }
+    }
+
+    private int backendPid() throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(VersionTableSql.backendPid())) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private void run(MigrationFile file, Direction direction, List<MigrationFile> doneThisRun) {
         String verb = direction == Direction.UPGRADE ? "upgrade" : "downgrade";
+        String name = "Migration " + file.revision() + " (" + file.simpleClassName() + ")";
+        List<Change> changes;
+        try {
+            changes = changes(file, direction);
+        } catch (AutogenException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new AutogenException(name + " threw " + e + " in its " + verb + "(); none of its steps ran. "
+                    + standing(direction, doneThisRun), e);
+        }
         log.accept((direction == Direction.UPGRADE ? "Upgrading to " : "Downgrading from ") + file.revision()
                 + " (" + file.simpleClassName() + "): " + file.message());
         String statement = null;
@@ -172,11 +295,8 @@ public final class MigrationRunner {
         while (leading < changes.size() && changes.get(leading) instanceof Change.AddEnumValue) {
             leading++;
         }
+        watch.start(name);
         try (Statement jdbc = connection.createStatement()) {
-            if (leading > 0 && !connection.getAutoCommit()) {
-                connection.commit();
-                connection.setAutoCommit(true);
-            }
             for (Change change : changes.subList(0, leading)) {
                 for (String sql : PostgresSql.statements(change)) {
                     statement = sql;
@@ -184,24 +304,27 @@ public final class MigrationRunner {
                 }
             }
         } catch (SQLException e) {
-            throw new AutogenException("Migration " + file.revision() + " (" + file.simpleClassName() + ") failed to "
-                    + verb + " before its transaction began; the database stays at its previous revision. Statement: "
-                    + statement + ". PostgreSQL says: " + firstLine(e.getMessage()), e);
+            throw new AutogenException(name + " failed to " + verb + " before its transaction began" + waitedFor(e)
+                    + ". Statement: " + statement + ". PostgreSQL says: " + firstLine(e.getMessage()) + ". "
+                    + standing(direction, doneThisRun), e);
+        } finally {
+            watch.stop();
         }
         changes = changes.subList(leading, changes.size());
         statement = null;
         try {
-            boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            watch.start(name);
             try (Statement jdbc = connection.createStatement()) {
-                versionTable.lock(connection);
                 String current = current();
                 String expected = direction == Direction.UPGRADE ? (file.isFirst() ? null : file.parent()) : file.revision();
-                if (!java.util.Objects.equals(current, expected)) {
+                if (!Objects.equals(current, expected)) {
                     throw new AutogenException("The database moved to revision " + current
                             + " while autogen was running; run the goal again");
                 }
                 for (Change change : changes) {
+                    Optional<Hazard> hazard = change.hazard();
+                    hazard.ifPresent(h -> options.warn().accept(h.toString()));
                     for (String sql : PostgresSql.statements(change)) {
                         statement = sql;
                         jdbc.execute(sql);
@@ -209,94 +332,104 @@ public final class MigrationRunner {
                 }
                 statement = null;
                 if (direction == Direction.UPGRADE) {
-                    versionTable.insert(connection, file.revision());
+                    record(sql.insert(), file.revision());
                 } else {
-                    versionTable.delete(connection, file.revision());
+                    record(sql.delete(), file.revision());
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                watch.stop();
+                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new AutogenException("Migration " + file.revision() + " (" + file.simpleClassName() + ") failed to "
-                    + verb + " and was rolled back; the database stays at its previous revision. "
+            throw new AutogenException(name + " failed to " + verb + " and was rolled back" + waitedFor(e) + ". "
                     + (statement == null ? "" : "Statement: " + statement + ". ") + "PostgreSQL says: "
-                    + firstLine(e.getMessage()), e);
+                    + firstLine(e.getMessage()) + ". " + standing(direction, doneThisRun), e);
         }
+    }
+
+    /** For a statement that gave up waiting for a lock: who held it. */
+    private String waitedFor(SQLException e) {
+        if (!"55P03".equals(e.getSQLState())) {
+            return "";
+        }
+        String blocker = watch.blocker();
+        return " after waiting " + (options.lockTimeout() == null ? "" : Durations.describe(options.lockTimeout()) + " ")
+                + "for a lock" + (blocker == null ? "" : " held by " + blocker);
+    }
+
+    /** Where the database stands after a failed migration, and what this run committed before it. */
+    private String standing(Direction direction, List<MigrationFile> doneThisRun) {
+        String at;
+        try {
+            at = current();
+        } catch (RuntimeException e) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("The database is at ").append(describe(at));
+        if (!doneThisRun.isEmpty()) {
+            out.append("; this run ").append(direction == Direction.UPGRADE ? "applied " : "reverted ")
+                    .append(doneThisRun.stream().map(MigrationFile::revision).collect(Collectors.joining(", ")))
+                    .append(" before it, and ").append(doneThisRun.size() == 1 ? "that stays" : "those stay").append(" committed");
+        }
+        return out.append('.').toString();
+    }
+
+    private String describe(String revision) {
+        if (revision == null) {
+            return "base (no migration applied)";
+        }
+        return "revision " + graph.find(revision).map(m -> revision + " (" + m.simpleClassName() + ")").orElse(revision);
     }
 
     private static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
-    /** The table that records which revisions are applied: one row per applied migration. */
-    static final class VersionTable {
-        private final QualifiedName name;
-
-        VersionTable(QualifiedName name) {
-            this.name = name;
-        }
-
-        QualifiedName name() {
-            return name;
-        }
-
-        private String sqlName() {
-            return Identifiers.quote(name);
-        }
-
-        void create(Connection connection) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE IF NOT EXISTS " + sqlName()
-                        + " (revision character varying(64) NOT NULL PRIMARY KEY,"
-                        + " applied_at timestamp with time zone NOT NULL DEFAULT now())");
-            } catch (SQLException e) {
-                throw new AutogenException("Cannot create the version table " + name + ": " + e.getMessage(), e);
-            }
-        }
-
-        List<String> applied(Connection connection) throws SQLException {
-            List<String> result = new ArrayList<>();
-            try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-                exists.setString(1, sqlName());
-                try (ResultSet rs = exists.executeQuery()) {
-                    rs.next();
-                    if (!rs.getBoolean(1)) {
-                        return result;
-                    }
+    // created only when missing: a user who owns the table but may not CREATE in its schema still runs
+    private void createVersionTable() {
+        try {
+            if (!versionTableExists()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(sql.create());
                 }
             }
-            try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT revision FROM " + sqlName() + " ORDER BY applied_at, revision")) {
-                while (rs.next()) {
-                    result.add(rs.getString(1));
-                }
+        } catch (SQLException e) {
+            throw new AutogenException("Cannot create the version table " + sql.table() + ": " + firstLine(e.getMessage())
+                    + ". Create it with a user that may, or let this user CREATE in schema " + sql.table().schema(), e);
+        }
+    }
+
+    private boolean versionTableExists() throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement(sql.exists())) {
+            exists.setString(1, sql.name());
+            try (ResultSet rs = exists.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
             }
+        }
+    }
+
+    private List<String> applied() throws SQLException {
+        List<String> result = new ArrayList<>();
+        if (!versionTableExists()) {
             return result;
         }
-
-        // one runner at a time: a second one waits here, then sees the revision the first one left
-        void lock(Connection connection) throws SQLException {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("LOCK TABLE " + sqlName() + " IN SHARE ROW EXCLUSIVE MODE");
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.selectApplied())) {
+            while (rs.next()) {
+                result.add(rs.getString(1));
             }
         }
+        return result;
+    }
 
-        void insert(Connection connection, String revision) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + sqlName() + " (revision) VALUES (?)")) {
-                statement.setString(1, revision);
-                statement.executeUpdate();
-            }
-        }
-
-        void delete(Connection connection, String revision) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + sqlName() + " WHERE revision = ?")) {
-                statement.setString(1, revision);
-                statement.executeUpdate();
-            }
+    private void record(String statementSql, String revision) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(statementSql)) {
+            statement.setString(1, revision);
+            statement.executeUpdate();
         }
     }
 }

@@ -2,12 +2,14 @@ package dev.autogen.runner;
 
 import dev.autogen.AutogenException;
 import dev.autogen.config.Configuration;
+import dev.autogen.db.ConnectionSpec;
 import dev.autogen.db.ScratchServer.ScratchDatabase;
 import dev.autogen.schema.Column;
 import dev.autogen.script.Migration;
 import dev.autogen.script.MigrationFile;
 import dev.autogen.script.Operations;
 import dev.autogen.script.RevisionGraph;
+import dev.autogen.sql.VersionTableSql;
 import dev.autogen.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +17,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static dev.autogen.script.Definitions.column;
@@ -62,16 +68,49 @@ class MigrationRunnerTest {
         }
     }
 
+    /** Its Java code throws after recording a step: nothing of it may run. */
+    static final class ThrowsHalfWay implements Migration {
+        public void upgrade(Operations op) {
+            op.addColumn("public", "books", Column.column("isbn", "text"));
+            throw new IllegalStateException("no price list");
+        }
+
+        public void downgrade(Operations op) {
+            op.dropColumn("public", "books", "isbn");
+        }
+    }
+
+    /** Takes its time inside its transaction, so that a second runner arrives while it runs. */
+    static final class SlowAddIsbn implements Migration {
+        public void upgrade(Operations op) {
+            op.execute("SELECT pg_sleep(1)");
+            op.addColumn("public", "books", Column.column("isbn", "text"));
+        }
+
+        public void downgrade(Operations op) {
+            op.dropColumn("public", "books", "isbn");
+        }
+    }
+
     private static MigrationFile file(String id, String parent, Class<?> type) {
         return new MigrationFile(id, parent, type.getSimpleName(), "", "com.example.migrations." + type.getSimpleName(),
                 Path.of(type.getSimpleName() + ".java"));
     }
 
     private static MigrationRunner runner(Connection connection, List<MigrationFile> files) {
+        return runner(connection, files, MigrationRunner.Options.defaults(), m -> { });
+    }
+
+    static MigrationRunner runner(Connection connection, List<MigrationFile> files, MigrationRunner.Options options,
+                                  Consumer<String> log) {
         Map<String, Migration> migrations = Map.of("CreateBooks", new CreateBooks(), "BrokenHalfWay", new BrokenHalfWay(),
-                "NarrowTitle", new NarrowTitle());
+                "NarrowTitle", new NarrowTitle(), "ThrowsHalfWay", new ThrowsHalfWay(), "SlowAddIsbn", new SlowAddIsbn());
         Function<MigrationFile, Migration> loader = f -> migrations.get(f.message());
-        return new MigrationRunner(connection, RevisionGraph.of(files), Configuration.DEFAULT_VERSION_TABLE, loader, m -> { });
+        return new MigrationRunner(connection, RevisionGraph.of(files), Configuration.DEFAULT_VERSION_TABLE, loader, log, options);
+    }
+
+    static List<MigrationFile> booksWithSlowIsbn() {
+        return List.of(file("r1", "", CreateBooks.class), file("r2", "r1", SlowAddIsbn.class));
     }
 
     @Test
@@ -80,9 +119,11 @@ class MigrationRunnerTest {
             List<MigrationFile> files = List.of(file("r1", "", CreateBooks.class), file("r2", "r1", BrokenHalfWay.class));
             MigrationRunner runner = runner(connection, files);
             AutogenException e = assertThrows(AutogenException.class, () -> runner.upgrade("head"));
-            assertEquals("Migration r2 (BrokenHalfWay) failed to upgrade and was rolled back; the database stays at its "
-                    + "previous revision. Statement: ALTER TABLE public.books ADD COLUMN price no_such_type. "
-                    + "PostgreSQL says: ERROR: type \"no_such_type\" does not exist", e.getMessage().replaceAll("\\s+Position: \\d+", ""));
+            assertEquals("Migration r2 (BrokenHalfWay) failed to upgrade and was rolled back. "
+                    + "Statement: ALTER TABLE public.books ADD COLUMN price no_such_type. "
+                    + "PostgreSQL says: ERROR: type \"no_such_type\" does not exist. "
+                    + "The database is at revision r1 (CreateBooks); this run applied r1 before it, and that stays committed.",
+                    e.getMessage().replaceAll("\\s+Position: \\d+", ""));
             assertEquals("r1", runner.current());
             assertFalse(columns(connection).contains("isbn"), "the statement before the failing one was rolled back");
             assertTrue(autoCommit(connection), "the connection is handed back as it came");
@@ -123,8 +164,156 @@ class MigrationRunnerTest {
         }
     }
 
+    @Test
+    void aMigrationWhoseJavaThrowsIsNamedWithWhereTheDatabaseStands() throws Exception {
+        try (ScratchDatabase db = TestPostgres.scratch().create("runner"); Connection connection = db.connect()) {
+            List<MigrationFile> files = List.of(file("r1", "", CreateBooks.class), file("r2", "r1", ThrowsHalfWay.class));
+            AutogenException e = assertThrows(AutogenException.class, () -> runner(connection, files).upgrade("head"));
+            assertEquals("Migration r2 (ThrowsHalfWay) threw java.lang.IllegalStateException: no price list in its upgrade(); "
+                    + "none of its steps ran. The database is at revision r1 (CreateBooks); this run applied r1 before it, "
+                    + "and that stays committed.", e.getMessage());
+            assertEquals("r1", runner(connection, files).current());
+            assertFalse(columns(connection).contains("isbn"));
+        }
+    }
+
+    @Test
+    void downgradeSaysWhatEachStepDestroysAsItRuns() throws Exception {
+        try (ScratchDatabase db = TestPostgres.scratch().create("runner"); Connection connection = db.connect()) {
+            List<MigrationFile> files = booksWithSlowIsbn();
+            List<String> lines = new ArrayList<>();
+            MigrationRunner runner = runner(connection, files, MigrationRunner.Options.defaults().withWarn(m -> lines.add("WARN " + m)), lines::add);
+            runner.upgrade("head");
+            lines.clear();
+            runner.downgrade("base");
+            assertEquals(List.of("Downgrading from r2 (SlowAddIsbn): SlowAddIsbn",
+                    "WARN DATA LOSS: drops column public.books.isbn and its data",
+                    "Downgrading from r1 (CreateBooks): CreateBooks",
+                    "WARN DATA LOSS: drops table public.books and all its rows"), lines);
+        }
+    }
+
+    @Test
+    void anOwnerWhoMayNotCreateInTheSchemaUpgradesAndDowngrades() throws Exception {
+        String role = "owner_" + Long.toHexString(System.nanoTime());
+        try (ScratchDatabase db = TestPostgres.scratch().create("runner"); Connection admin = db.connect()) {
+            List<MigrationFile> files = booksWithSlowIsbn();
+            runner(admin, files).upgrade("r1");
+            try (Statement statement = admin.createStatement()) {
+                statement.execute("CREATE ROLE " + role + " LOGIN");
+                statement.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+                statement.execute("ALTER TABLE books OWNER TO " + role);
+                statement.execute("ALTER TABLE autogen_version OWNER TO " + role);
+            }
+            try (Connection owner = new ConnectionSpec(db.spec().url(), role, null).connect()) {
+                assertEquals(List.of(), runner(owner, files.subList(0, 1)).upgrade("head"));
+                assertEquals(1, runner(owner, files).upgrade("head").size());
+                assertEquals(2, runner(owner, files).downgrade("base").size());
+            } finally {
+                try (Statement statement = admin.createStatement()) {
+                    statement.execute("DROP OWNED BY " + role);
+                }
+                try (Connection server = TestPostgres.admin().connect(); Statement statement = server.createStatement()) {
+                    db.close();
+                    statement.execute("DROP ROLE " + role);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRunnerThatCannotGetTheLockGivesUpNamingTheBackendThatHoldsIt() throws Exception {
+        try (ScratchDatabase db = TestPostgres.scratch().create("runner"); Connection connection = db.connect();
+             Connection other = db.connect()) {
+            int holder = holdMigrationLock(other);
+            List<String> lines = new ArrayList<>();
+            MigrationRunner runner = runner(connection, booksWithSlowIsbn(),
+                    MigrationRunner.Options.defaults().withLockWait(Duration.ofSeconds(1)), lines::add);
+            AutogenException e = assertThrows(AutogenException.class, () -> runner.upgrade("head"));
+            assertTrue(e.getMessage().startsWith("Gave up after 1 s waiting for the migration lock on public.autogen_version: backend "
+                    + holder + " (user postgres, "), e.getMessage());
+            assertTrue(lines.get(0).startsWith("Waiting up to 1 s for the migration lock on public.autogen_version, held by backend "
+                    + holder + " "), lines.toString());
+            assertEquals(null, runner.current());
+            assertFalse(columns(connection).contains("title"), "nothing ran");
+        }
+    }
+
+    @Test
+    void aStatementWaitingForATableLockSaysWhoHoldsItAndGivesUpAtTheLockTimeout() throws Exception {
+        try (ScratchDatabase db = TestPostgres.scratch().create("runner"); Connection connection = db.connect();
+             Connection reader = db.connect()) {
+            List<MigrationFile> files = booksWithSlowIsbn();
+            runner(connection, files).upgrade("r1");
+            int holder = pid(reader);
+            reader.setAutoCommit(false);
+            reader.createStatement().executeQuery("SELECT count(*) FROM books").close();
+            List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+            MigrationRunner runner = runner(connection, files, MigrationRunner.Options.defaults()
+                    .withLockTimeout(Duration.ofSeconds(4)).withMonitor(db::connect).withWarn(warnings::add), m -> { });
+            AutogenException e = assertThrows(AutogenException.class, () -> runner.upgrade("head"));
+            assertTrue(warnings.get(0).startsWith("Migration r2 (SlowAddIsbn) has waited "), warnings.toString());
+            assertTrue(warnings.get(0).contains(" s for a lock held by backend " + holder + " (user postgres, "), warnings.toString());
+            assertTrue(warnings.get(0).contains(", idle in transaction, since "), warnings.toString());
+            assertTrue(warnings.get(0).endsWith("last statement: SELECT count(*) FROM books; queries on the table queue behind the "
+                    + "migration meanwhile. It gives up after 4 s (autogen.lockTimeout)."), warnings.toString());
+            assertTrue(e.getMessage().startsWith("Migration r2 (SlowAddIsbn) failed to upgrade and was rolled back after waiting 4 s "
+                    + "for a lock held by backend " + holder + " (user postgres, "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("PostgreSQL says: ERROR: canceling statement due to lock timeout. "
+                    + "The database is at revision r1 (CreateBooks)."), e.getMessage());
+            reader.rollback();
+            assertEquals("0", setting(connection, "lock_timeout"), "the session's own setting is back");
+        }
+    }
+
+    @Test
+    void twoRunnersInTwoProcessesApplyEachMigrationOnceAndBothEndWell() throws Exception {
+        try (ScratchDatabase db = TestPostgres.scratch().create("runner"); Connection connection = db.connect()) {
+            // both processes start while this test holds the lock, so that both must wait, then one finds the work done
+            holdMigrationLock(connection);
+            List<RunnerProcess.Child> children = List.of(RunnerProcess.start(db.spec()), RunnerProcess.start(db.spec()));
+            for (RunnerProcess.Child child : children) {
+                child.awaitLine("Waiting up to ", Duration.ofSeconds(60));
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_unlock_all()");
+            }
+            List<String> applied = new ArrayList<>();
+            for (RunnerProcess.Child child : children) {
+                assertEquals(0, child.exitCode(Duration.ofSeconds(60)), child.output());
+                applied.addAll(child.applied());
+            }
+            applied.sort(null);
+            assertEquals(List.of("r1", "r2"), applied, "each migration applied by exactly one runner");
+            assertEquals("r2", runner(connection, booksWithSlowIsbn()).current());
+            assertTrue(columns(connection).contains("isbn"));
+        }
+    }
+
+    private static int holdMigrationLock(Connection connection) throws SQLException {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            statement.setLong(1, new VersionTableSql(Configuration.DEFAULT_VERSION_TABLE).lockKey());
+            statement.executeQuery().close();
+        }
+        return pid(connection);
+    }
+
+    private static int pid(Connection connection) throws SQLException {
+        try (ResultSet rs = connection.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static String setting(Connection connection, String name) throws SQLException {
+        try (ResultSet rs = connection.createStatement().executeQuery("SELECT setting FROM pg_settings WHERE name = '" + name + "'")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private static List<String> columns(Connection connection) throws SQLException {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         try (ResultSet rs = connection.createStatement().executeQuery(
                 "SELECT column_name FROM information_schema.columns WHERE table_name = 'books'")) {
             while (rs.next()) {

@@ -58,6 +58,17 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
     @Parameter(property = "autogen.versionTable")
     private String versionTable;
 
+    /** How long upgrade, downgrade and stamp wait for another run's migration lock (30s, 5m ...); 5m by default. */
+    @Parameter(property = "autogen.lockWait")
+    private String lockWait;
+
+    /**
+     * How long a migration's statement waits for a table lock (another session's long transaction) before the
+     * migration gives up and is rolled back; as long as it takes by default, saying which backend it waits for.
+     */
+    @Parameter(property = "autogen.lockTimeout")
+    private String lockTimeout;
+
     /** A directory with the project's own migration template. */
     @Parameter(property = "autogen.templatesDirectory")
     private File templatesDirectory;
@@ -181,6 +192,8 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
         put(properties, "user", user);
         put(properties, "password", password);
         put(properties, "versionTable", versionTable);
+        put(properties, "lockWait", lockWait);
+        put(properties, "lockTimeout", lockTimeout);
         put(properties, "templatesDirectory", templatesDirectory == null ? null : templatesDirectory.getAbsolutePath());
         put(properties, "persistenceUnit", persistenceUnit);
         put(properties, "includeSchemas", includeSchemas == null ? null : String.join(",", includeSchemas));

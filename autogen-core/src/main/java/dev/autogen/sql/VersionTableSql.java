@@ -1,0 +1,97 @@
+package dev.autogen.sql;
+
+import dev.autogen.schema.QualifiedName;
+
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+/**
+ * The SQL the runner sends besides the migrations' own: the version table, the advisory lock that
+ * keeps two runners apart, and the session settings a run works under. Parameters are JDBC {@code ?}.
+ */
+public final class VersionTableSql {
+
+    private final QualifiedName table;
+
+    public VersionTableSql(QualifiedName table) {
+        this.table = table;
+    }
+
+    public QualifiedName table() {
+        return table;
+    }
+
+    /** The table's name as SQL text. */
+    public String name() {
+        return Identifiers.quote(table);
+    }
+
+    /** One parameter, {@link #name()}; answers true when the table exists. */
+    public String exists() {
+        return "SELECT to_regclass(?) IS NOT NULL";
+    }
+
+    public String create() {
+        return "CREATE TABLE " + name() + " (revision character varying(64) NOT NULL PRIMARY KEY,"
+                + " applied_at timestamp with time zone NOT NULL DEFAULT now())";
+    }
+
+    public String selectApplied() {
+        return "SELECT revision FROM " + name() + " ORDER BY applied_at, revision";
+    }
+
+    public String insert() {
+        return "INSERT INTO " + name() + " (revision) VALUES (?)";
+    }
+
+    public String delete() {
+        return "DELETE FROM " + name() + " WHERE revision = ?";
+    }
+
+    /**
+     * The advisory-lock key of this version table: the same for every runner that records into it,
+     * whether the table exists yet or not. The high half spells "agen" so that it stands out in pg_locks.
+     */
+    public long lockKey() {
+        CRC32 crc = new CRC32();
+        crc.update(table.toString().getBytes(StandardCharsets.UTF_8));
+        return (0x6167656EL << 32) | crc.getValue();
+    }
+
+    /** One parameter, the key; answers true when this session now holds the lock. */
+    public static String tryLock() {
+        return "SELECT pg_try_advisory_lock(?)";
+    }
+
+    public static String unlock() {
+        return "SELECT pg_advisory_unlock(?)";
+    }
+
+    /** One parameter, the key: the backends in this database that hold the advisory lock, with who and since when. */
+    public static String lockHolders() {
+        return "SELECT a.pid, a.usename, a.application_name, host(a.client_addr), a.backend_start, a.state"
+                + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+                + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " AND ((l.classid::bigint << 32) | l.objid::bigint) = ?";
+    }
+
+    /** One parameter, a backend's pid: the backends that hold a lock it waits for. */
+    public static String blockers() {
+        return "SELECT a.pid, a.usename, a.application_name, host(a.client_addr), a.state,"
+                + " coalesce(a.xact_start, a.query_start), left(a.query, 120)"
+                + " FROM pg_stat_activity a WHERE a.pid = ANY (pg_blocking_pids(?)) ORDER BY a.pid";
+    }
+
+    public static String backendPid() {
+        return "SELECT pg_backend_pid()";
+    }
+
+    /**
+     * Two parameters, the value then the name: sets a session setting when this server knows it (older servers
+     * lack client_connection_check_interval) and answers the value it replaced, or no row.
+     */
+    public static String setIfKnown() {
+        return "SELECT s.setting || coalesce(s.unit, ''), set_config(s.name, ?, false) FROM pg_settings s WHERE s.name = ?";
+    }
+}
