@@ -88,11 +88,13 @@ public final class GoalEntry {
         ProjectConfiguration project = ProjectConfiguration.resolve(loader, Key.PACKAGES.listIn(properties),
                 Key.PERSISTENCE_UNIT.in(properties), Key.hibernatePropertiesIn(properties),
                 ProjectConfiguration.paths(Key.RESOURCE_DIRECTORIES.in(properties)),
-                path(Key.PROJECT_DIRECTORY.in(properties)));
+                path(Key.PROJECT_DIRECTORY.in(properties)), Key.PROFILES.listIn(properties));
 
         List<String> sources = new ArrayList<>(project.sources());
-        ConnectionSpec database = database(goal, properties, project, sources, log);
+        List<String> databaseLine = new ArrayList<>();
+        ConnectionSpec database = database(goal, properties, project, sources, databaseLine);
         log.info("Configuration from " + (sources.isEmpty() ? "the plugin's parameters only" : String.join(", ", sources)));
+        databaseLine.forEach(log::info);
 
         String scratchUrl = Key.SCRATCH_URL.in(properties);
         return Configuration.builder()
@@ -115,10 +117,11 @@ public final class GoalEntry {
 
     /**
      * The live database: autogen.url for every goal; for the live-database goals only, DATABASE_URL, then the
-     * application's spring.datasource. The source it came from joins {@code sources}.
+     * application's spring.datasource. The source it came from joins {@code sources}, and a line saying which
+     * database it is goes to {@code say} when the user did not name it.
      */
     private static ConnectionSpec database(String goal, Map<String, String> properties, ProjectConfiguration project,
-                                           List<String> sources, Log log) {
+                                           List<String> sources, List<String> say) {
         String user = Key.USER.in(properties);
         String password = properties.get(Key.PASSWORD.key());
         String url = Key.URL.in(properties);
@@ -132,12 +135,12 @@ public final class GoalEntry {
         if (environment != null) {
             ConnectionSpec database = ConnectionSpec.parse(environment, user, password);
             sources.add("the DATABASE_URL environment variable");
-            log.info("Database: " + database + " (the DATABASE_URL environment variable)");
+            say.add("Database: " + database + " (the DATABASE_URL environment variable)");
             return database;
         }
         if (project.dataSource().isPresent()) {
             ConnectionSpec database = project.dataSource().get();
-            log.info("Database: " + database + " (spring.datasource of the application's configuration)");
+            say.add("Database: " + database + " (spring.datasource of the application's configuration)");
             return database;
         }
         return null;

@@ -19,8 +19,10 @@ import java.util.Optional;
  * <ol>
  *   <li>its persistence unit ({@code META-INF/persistence.xml}): entities and {@code hibernate.*} properties;</li>
  *   <li>Spring Boot's naming defaults, when Spring Boot is on the class path;</li>
- *   <li>its Spring Boot {@code application.properties} / {@code application.yml}: naming strategies,
- *       {@code spring.jpa.properties.*}, and {@code spring.datasource.*} as the live database;</li>
+ *   <li>its Spring Boot configuration, loaded by Spring Boot for the given profiles when Spring Boot is on
+ *       the class path, else its {@code application.properties} / {@code application.yml} read without
+ *       profiles: naming strategies, {@code spring.jpa.properties.*}, and {@code spring.datasource.*} as the
+ *       live database;</li>
  *   <li>the autogen plugin configuration: {@code packages}, {@code hibernateProperties}, {@code url}.</li>
  * </ol>
  *
@@ -33,6 +35,7 @@ public record ProjectConfiguration(EntitySource entities, Map<String, Object> hi
                                    Optional<ConnectionSpec> dataSource, List<String> sources) {
 
     static final String SPRING_APPLICATION = "org.springframework.boot.SpringApplication";
+    private static final String SPRING_BINDER = "org.springframework.boot.context.properties.bind.Binder";
 
     /**
      * @param packages            the plugin's packages; empty to take the entities from persistence.xml
@@ -40,10 +43,11 @@ public record ProjectConfiguration(EntitySource entities, Map<String, Object> hi
      * @param pluginHibernate     the plugin's Hibernate settings
      * @param resourceDirectories the project's resource directories (its class path root)
      * @param projectDirectory    the project's base directory, or null
+     * @param profiles            the Spring Boot profiles to read the configuration with; empty for those it activates itself
      */
     public static ProjectConfiguration resolve(ClassLoader loader, List<String> packages, String persistenceUnit,
                                                Map<String, Object> pluginHibernate, List<Path> resourceDirectories,
-                                               Path projectDirectory) {
+                                               Path projectDirectory, List<String> profiles) {
         List<String> sources = new ArrayList<>();
         Map<String, Object> hibernate = new LinkedHashMap<>();
 
@@ -66,13 +70,23 @@ public record ProjectConfiguration(EntitySource entities, Map<String, Object> hi
             };
         }
 
-        SpringBootConfig spring = SpringBootConfig.read(resourceDirectories, projectDirectory);
         boolean springBoot = loadable(loader, SPRING_APPLICATION);
+        SpringBootConfig spring;
+        // Spring Boot reads its own configuration when autogen-core, loaded with the project's classes, can reach it
+        if (springBoot && loadable(loader, SPRING_BINDER) && loadable(ProjectConfiguration.class.getClassLoader(), SPRING_BINDER)) {
+            spring = SpringBootEnvironment.read(loader, resourceDirectories, projectDirectory, profiles);
+        } else if (!profiles.isEmpty()) {
+            throw new AutogenException("autogen.profiles (" + String.join(",", profiles) + ") needs Spring Boot on the project's "
+                    + "class path, which reads the profiles' configuration; without it autogen reads application.properties / "
+                    + "application.yml without profiles");
+        } else {
+            spring = SpringBootConfig.read(resourceDirectories, projectDirectory);
+        }
         hibernate.putAll(spring.hibernateSettings(springBoot, name -> loadable(loader, name)));
         if (springBoot) {
             sources.add("Spring Boot's JPA naming defaults");
         }
-        spring.files().forEach(file -> sources.add(file.toString()));
+        sources.addAll(spring.sources());
 
         hibernate.putAll(pluginHibernate);
         if (!pluginHibernate.isEmpty()) {
@@ -82,7 +96,7 @@ public record ProjectConfiguration(EntitySource entities, Map<String, Object> hi
             try {
                 return ConnectionSpec.parse(ds.url(), ds.username(), ds.password());
             } catch (AutogenException e) {
-                throw new AutogenException("spring.datasource.url of " + spring.files() + ": " + e.getMessage(), e);
+                throw new AutogenException("spring.datasource.url of " + spring.sources() + ": " + e.getMessage(), e);
             }
         });
         return new ProjectConfiguration(entities, Map.copyOf(hibernate), dataSource, List.copyOf(new LinkedHashSet<>(sources)));

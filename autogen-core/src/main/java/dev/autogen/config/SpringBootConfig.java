@@ -1,6 +1,14 @@
 package dev.autogen.config;
 
 import dev.autogen.AutogenException;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -15,11 +23,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * What a Spring Boot application's own configuration files say about its JPA mapping and its
- * database: {@code application.properties} / {@code application.yml} (no profiles), read from the
- * locations Spring Boot reads them from, later locations winning as in Spring Boot.
+ * What a Spring Boot application's configuration says about its JPA mapping and its database. When
+ * Spring Boot is on the project's class path, Spring Boot itself reads it ({@link SpringBootEnvironment});
+ * otherwise {@link #read} reads {@code application.properties} / {@code application.yml} (no profiles)
+ * from the locations Spring Boot reads them from, later locations winning as in Spring Boot.
  */
 public final class SpringBootConfig {
 
@@ -34,10 +44,21 @@ public final class SpringBootConfig {
 
     private final Map<String, String> properties;
     private final List<Path> files;
+    private final List<String> sources;
 
     SpringBootConfig(Map<String, String> properties, List<Path> files) {
+        this(properties, files, files.stream().map(Path::toString).toList());
+    }
+
+    /**
+     * @param properties Spring property names to values
+     * @param files      the configuration files read
+     * @param sources    what was read, for the goal's log
+     */
+    SpringBootConfig(Map<String, String> properties, List<Path> files, List<String> sources) {
         this.properties = Map.copyOf(properties);
         this.files = List.copyOf(files);
+        this.sources = List.copyOf(sources);
     }
 
     /** No configuration files: nothing said. */
@@ -87,7 +108,7 @@ public final class SpringBootConfig {
         }
         String name = file.getFileName().toString();
         List<Map<String, String>> documents = name.endsWith(".properties") ? propertiesDocuments(file, text)
-                : YamlSubset.read(file.toString(), text);
+                : yamlDocuments(file, text);
         Map<String, String> merged = new LinkedHashMap<>();
         for (Map<String, String> document : documents) {
             if (!isProfileSpecific(document)) {
@@ -114,6 +135,55 @@ public final class SpringBootConfig {
         return documents;
     }
 
+    /** A YAML file's documents, flattened into Spring's names; scalars stay the text they were written as. */
+    private static List<Map<String, String>> yamlDocuments(Path file, String text) {
+        LoaderOptions options = new LoaderOptions();
+        // Spring Boot reads timestamps as text, not as dates
+        Resolver resolver = new Resolver() {
+            @Override
+            public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+                if (tag != Tag.TIMESTAMP) {
+                    super.addImplicitResolver(tag, regexp, first, limit);
+                }
+            }
+        };
+        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options, resolver);
+        List<Map<String, String>> documents = new ArrayList<>();
+        try {
+            for (Object document : yaml.loadAll(text)) {
+                Map<String, String> flat = new LinkedHashMap<>();
+                if (document instanceof Map<?, ?> map) {
+                    flatten("", map, flat);
+                } else if (document != null) {
+                    throw new AutogenException("Cannot read " + file + ": a document is not a map of names to values");
+                }
+                documents.add(flat);
+            }
+        } catch (YAMLException e) {
+            throw new AutogenException("Cannot read " + file + ": " + e.getMessage().strip().replaceAll("\\s+", " "), e);
+        }
+        return documents;
+    }
+
+    private static void flatten(String prefix, Object value, Map<String, String> into) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, child) -> {
+                String name = String.valueOf(key);
+                // Spring's [name] keeps dots in a map key
+                if (name.startsWith("[") && name.endsWith("]")) {
+                    name = name.substring(1, name.length() - 1);
+                }
+                flatten(prefix.isEmpty() ? name : prefix + "." + name, child, into);
+            });
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                flatten(prefix + "[" + i + "]", list.get(i), into);
+            }
+        } else {
+            into.put(prefix, value == null ? "" : String.valueOf(value));
+        }
+    }
+
     private static boolean isProfileSpecific(Map<String, String> document) {
         for (String key : document.keySet()) {
             String canonical = canonical(key);
@@ -129,8 +199,13 @@ public final class SpringBootConfig {
         return files;
     }
 
+    /** What was read, for the goal's log. */
+    public List<String> sources() {
+        return sources;
+    }
+
     public boolean isEmpty() {
-        return files.isEmpty();
+        return properties.isEmpty() && files.isEmpty() && sources.isEmpty();
     }
 
     /** A property by its canonical Spring name (kebab-case), in any of the forms Spring's relaxed binding accepts. */

@@ -19,11 +19,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The plugin's keys read into one configuration: which database each goal uses, and what the goal says it read. */
+/**
+ * The plugin's keys read into one configuration: which database each goal uses, and what the goal says it read,
+ * for a project without Spring Boot (SpringBootEnvironmentTest has one with it).
+ */
 class GoalEntryTest {
 
     @TempDir
     Path project;
+
+    private static Configuration configuration(String goal, Map<String, String> keys, Log log) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // the project's class loader: the tests' classes without Spring Boot
+        thread.setContextClassLoader(new ClassLoader(GoalEntryTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.startsWith("org.springframework.")) {
+                    throw new ClassNotFoundException(name);
+                }
+                return super.loadClass(name, resolve);
+            }
+        });
+        try {
+            return GoalEntry.configuration(goal, keys, log);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
 
     private Map<String, String> keys(Map<String, String> more) {
         Map<String, String> keys = new HashMap<>(Map.of(
@@ -42,13 +65,13 @@ class GoalEntryTest {
 
         for (String goal : List.of("revision", "check")) {
             RecordingLog log = new RecordingLog();
-            assertNull(GoalEntry.configuration(goal, keys, log).database(),
+            assertNull(configuration(goal, keys, log).database(),
                     goal + " compares with the migrations replayed unless autogen.url is given");
             assertTrue(!log.text().contains("DATABASE_URL"), log::text);
         }
         for (String goal : List.of("upgrade", "downgrade", "current", "history")) {
             RecordingLog log = new RecordingLog();
-            assertEquals(expected, GoalEntry.configuration(goal, keys, log).database(), goal);
+            assertEquals(expected, configuration(goal, keys, log).database(), goal);
             assertTrue(log.lines.contains("Database: " + expected + " (the DATABASE_URL environment variable)"), log::text);
             assertTrue(log.lines.contains("Configuration from the DATABASE_URL environment variable"), log::text);
         }
@@ -60,13 +83,13 @@ class GoalEntryTest {
                 Key.DATABASE_URL.key(), "postgresql://app@elsewhere/shop"));
         for (String goal : List.of("revision", "check", "upgrade", "downgrade", "current", "history")) {
             assertEquals(new ConnectionSpec("jdbc:postgresql://live/db", "owner", null),
-                    GoalEntry.configuration(goal, keys, new RecordingLog()).database(), goal);
+                    configuration(goal, keys, new RecordingLog()).database(), goal);
         }
     }
 
     @Test
     void everyKeyReachesTheConfiguration() {
-        Configuration configuration = GoalEntry.configuration("revision", keys(Map.of(
+        Configuration configuration = configuration("revision", keys(Map.of(
                 Key.VERSION_TABLE.key(), "audit.versions",
                 Key.TEMPLATES_DIRECTORY.key(), project.resolve("templates").toString(),
                 Key.EXCLUDE_SCHEMAS.key(), "legacy, archive",
@@ -93,7 +116,7 @@ class GoalEntryTest {
         String twice = resources + java.io.File.pathSeparator + resources;
         RecordingLog log = new RecordingLog();
 
-        GoalEntry.configuration("check", keys(Map.of(Key.RESOURCE_DIRECTORIES.key(), twice,
+        configuration("check", keys(Map.of(Key.RESOURCE_DIRECTORIES.key(), twice,
                 "hibernate.jdbc.batch_size", "7")), log);
 
         List<String> lines = log.lines.stream().filter(line -> line.startsWith("Configuration from ")).toList();
@@ -106,7 +129,7 @@ class GoalEntryTest {
     @Test
     void aGoalWithNothingButThePluginSaysSo() {
         RecordingLog log = new RecordingLog();
-        GoalEntry.configuration("current", keys(Map.of()), log);
+        configuration("current", keys(Map.of()), log);
         assertTrue(log.lines.contains("Configuration from the plugin's parameters only"), log::text);
     }
 }

@@ -65,6 +65,15 @@ class PersistenceUnitsTest {
             public java.util.Enumeration<URL> getResources(String name) throws IOException {
                 return name.equals(PersistenceUnits.RESOURCE) ? findResources(name) : super.getResources(name);
             }
+
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                // a project without Spring Boot, which the tests have on their class path
+                if (name.startsWith("org.springframework.")) {
+                    throw new ClassNotFoundException(name);
+                }
+                return super.loadClass(name, resolve);
+            }
         };
     }
 
@@ -147,7 +156,7 @@ class PersistenceUnitsTest {
     @Test
     void neitherPackagesNorAPersistenceUnitIsOneClearLine() {
         ClassLoader empty = new URLClassLoader(new URL[0], null);
-        ProjectConfiguration configuration = ProjectConfiguration.resolve(empty, List.of(), null, Map.of(), List.of(), null);
+        ProjectConfiguration configuration = ProjectConfiguration.resolve(empty, List.of(), null, Map.of(), List.of(), null, List.of());
         AutogenException error = assertThrows(AutogenException.class, () -> configuration.entities().find(empty),
                 "goals that need no entities (upgrade, current, history) still run");
         assertEquals("No entities configured: add <packages><package>com.example.domain</package></packages> to the autogen "
@@ -176,7 +185,7 @@ class PersistenceUnitsTest {
                 spring.datasource.url=jdbc:postgresql://localhost:5432/app
                 """);
         ProjectConfiguration configuration = ProjectConfiguration.resolve(loader, List.of(), null,
-                Map.of("hibernate.default_schema", "from_plugin"), List.of(resources), null);
+                Map.of("hibernate.default_schema", "from_plugin"), List.of(resources), null, List.of());
 
         assertEquals(Map.of("hibernate.physical_naming_strategy", "from.spring.Config",
                 "hibernate.default_schema", "from_plugin",

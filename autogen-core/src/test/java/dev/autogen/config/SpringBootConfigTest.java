@@ -1,5 +1,6 @@
 package dev.autogen.config;
 
+import dev.autogen.AutogenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A Spring Boot application's configuration files, read from where Spring Boot reads them. */
@@ -112,6 +114,42 @@ class SpringBootConfigTest {
         assertEquals("jdbc:postgresql://localhost:5433/shop", dataSource.url());
         assertEquals("app", dataSource.username());
         assertEquals("${AUTOGEN_TEST_UNSET_PASSWORD}", dataSource.password(), "an unresolvable placeholder stays visible");
+    }
+
+    @Test
+    void yamlIsReadBySnakeYamlIntoSpringsNames() throws IOException {
+        Path file = write("src/main/resources/application.yml", """
+                base: &base
+                  timeout: 30
+                spring:
+                  datasource:
+                    password: "s3cr#t"   # a comment
+                    url: http://host:80/x#not-a-comment
+                  jpa:
+                    properties:
+                      "[hibernate.format_sql]": true
+                      hibernate.default_schema: sales
+                packages: [com.example.a, "com.example.b"]
+                servers:
+                - name: primary
+                  <<: *base
+                started: 2024-01-01
+                empty:
+                """);
+        Map<String, String> properties = SpringBootConfig.readFile(file);
+        assertEquals("s3cr#t", properties.get("spring.datasource.password"));
+        assertEquals("http://host:80/x#not-a-comment", properties.get("spring.datasource.url"));
+        assertEquals("true", properties.get("spring.jpa.properties.hibernate.format_sql"));
+        assertEquals("sales", properties.get("spring.jpa.properties.hibernate.default_schema"));
+        assertEquals("com.example.b", properties.get("packages[1]"));
+        assertEquals("30", properties.get("servers[0].timeout"));
+        assertEquals("2024-01-01", properties.get("started"), "a date stays the text it was written as, as in Spring Boot");
+        assertEquals("", properties.get("empty"));
+
+        write("src/main/resources/application.yml", "a:\n    b: 1\n  c: 2\n");
+        AutogenException error = assertThrows(AutogenException.class, () -> SpringBootConfig.readFile(file));
+        assertTrue(error.getMessage().startsWith("Cannot read " + file + ": "), error.getMessage());
+        assertEquals(1, error.getMessage().lines().count(), error.getMessage());
     }
 
     @Test

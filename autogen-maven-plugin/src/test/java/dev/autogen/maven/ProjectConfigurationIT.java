@@ -97,6 +97,74 @@ class ProjectConfigurationIT {
     }
 
     @Test
+    void springBootReadsTheApplicationsConfigurationForTheProfilesGiven() throws Exception {
+        try (Connection connection = server.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE reporting_app");
+        }
+        TestProject project = TestProject.create("spring-boot-profiles")
+                .javaSource(Library.DOMAIN, "CustomerAccount", CUSTOMER_ACCOUNT)
+                .write("src/main/resources/application.yml", """
+                        spring:
+                          config:
+                            import: optional:classpath:database.properties
+                          jpa:
+                            properties:
+                              hibernate.default_schema: ${APP_SCHEMA_NOT_SET_ANYWHERE:public}
+                        ---
+                        spring:
+                          config.activate.on-profile: reporting
+                          jpa.properties.hibernate.default_schema: reports
+                        """)
+                .write("src/main/resources/database.properties", """
+                        spring.datasource.url=jdbc:postgresql://localhost:%d/reporting_app
+                        spring.datasource.username=postgres
+                        """.formatted(server.getPort()));
+        String pom = project.read(project.directory().resolve("pom.xml"));
+        // Spring Boot 4 at run time (core's tests run Spring Boot 3); src/main/resources declared twice, as
+        // spring-boot-starter-parent does
+        project.write("pom.xml", pom.replace("  </dependencies>", """
+                    <dependency>
+                      <groupId>org.springframework.boot</groupId>
+                      <artifactId>spring-boot</artifactId>
+                      <version>4.0.0</version>
+                    </dependency>
+                  </dependencies>""").replace("    <plugins>", """
+                    <resources>
+                      <resource>
+                        <directory>src/main/resources</directory>
+                        <includes><include>**/application*.yml</include></includes>
+                      </resource>
+                      <resource>
+                        <directory>src/main/resources</directory>
+                        <excludes><exclude>**/application*.yml</exclude></excludes>
+                      </resource>
+                    </resources>
+                    <plugins>"""));
+
+        NestedMaven.Result revision = project.mvn("autogen:revision", "-Dmessage=reports", "-Dautogen.profiles=reporting");
+
+        assertEquals(0, revision.exitCode(), revision::toString);
+        String source = project.read(project.migrations().get(0));
+        assertTrue(source.contains("op.createTable(\"reports\", \"customer_account\""), source);
+        assertTrue(source.contains("column(\"last_name\""), "Spring Boot's naming: " + source);
+        String classes = project.directory().resolve("target/classes").toAbsolutePath().normalize().toString();
+        assertTrue(revision.output().contains("[INFO] Configuration from Spring Boot's JPA naming defaults, Spring Boot's "
+                + "configuration for the profile reporting, " + classes + "/application.yml, " + classes + "/database.properties\n"),
+                revision::toString);
+
+        NestedMaven.Result upgrade = project.mvn("autogen:upgrade");
+
+        assertEquals(0, upgrade.exitCode(), upgrade::toString);
+        assertTrue(upgrade.output().contains("(spring.datasource of the application's configuration)"), upgrade::toString);
+        assertTrue(upgrade.output().contains("[INFO] Configuration from Spring Boot's JPA naming defaults, Spring Boot's "
+                + "configuration for the profile default, " + classes + "/application.yml, " + classes + "/database.properties\n"),
+                upgrade::toString);
+        assertEquals(List.of("public.autogen_version", "reports.customer_account"), strings(server.getDatabase("postgres",
+                "reporting_app"), "select table_schema || '.' || table_name from information_schema.tables "
+                + "where table_schema in ('public', 'reports') order by 1"));
+    }
+
+    @Test
     void persistenceXmlListsTheEntitiesWithoutPackages() throws Exception {
         TestProject project = TestProject.create("persistence-unit")
                 .javaSource(Library.DOMAIN, "CustomerAccount", CUSTOMER_ACCOUNT)
@@ -146,10 +214,13 @@ class ProjectConfigurationIT {
     }
 
     private List<String> tables() throws Exception {
-        try (Connection connection = server.getPostgresDatabase().getConnection();
+        return strings(server.getPostgresDatabase(), "select table_name from information_schema.tables where table_schema = 'public' order by 1");
+    }
+
+    private static List<String> strings(javax.sql.DataSource database, String sql) throws Exception {
+        try (Connection connection = database.getConnection();
              Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "select table_name from information_schema.tables where table_schema = 'public' order by 1")) {
+             ResultSet rows = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {
                 values.add(rows.getString(1));
