@@ -92,7 +92,7 @@ public final class GoalEntry {
 
         List<String> sources = new ArrayList<>(project.sources());
         List<String> databaseLine = new ArrayList<>();
-        ConnectionSpec database = database(goal, properties, project, sources, databaseLine);
+        ConnectionSpec database = withConnectTimeout(properties, database(goal, properties, project, sources, databaseLine));
         log.info("Configuration from " + (sources.isEmpty() ? "the plugin's parameters only" : String.join(", ", sources)));
         databaseLine.forEach(log::info);
 
@@ -102,8 +102,9 @@ public final class GoalEntry {
                 .migrationsDirectory(migrationsDirectory)
                 .migrationsPackage(migrationsPackage)
                 .database(database)
-                .scratch(scratchUrl == null ? null : ConnectionSpec.parse(scratchUrl, Key.SCRATCH_USER.in(properties),
-                        properties.get(Key.SCRATCH_PASSWORD.key())))
+                .scratch(scratchUrl == null ? null : withConnectTimeout(properties, ConnectionSpec.parse(scratchUrl,
+                        Key.SCRATCH_USER.in(properties), properties.get(Key.SCRATCH_PASSWORD.key()))
+                        .withKeys(ConnectionSpec.Keys.SCRATCH)))
                 .versionTable(versionTable(Key.VERSION_TABLE.in(properties)))
                 .hibernateSettings(project.hibernateSettings())
                 .templatesDirectory(path(Key.TEMPLATES_DIRECTORY.in(properties)))
@@ -139,7 +140,7 @@ public final class GoalEntry {
             return database;
         }
         if (project.dataSource().isPresent()) {
-            ConnectionSpec database = project.dataSource().get();
+            ConnectionSpec database = project.dataSource().get().withKeys(ConnectionSpec.Keys.SPRING_DATASOURCE);
             say.add("Database: " + database + " (spring.datasource of the application's configuration)");
             return database;
         }
@@ -156,6 +157,19 @@ public final class GoalEntry {
             throw new AutogenException(key + "=" + value + " is not a duration: write e.g. 30s, 5m or 500ms");
         }
         return duration;
+    }
+
+    /**
+     * autogen.connectTimeout, when given, over the default or the connect_timeout of a postgresql:// URL; PgJDBC
+     * counts its timeouts in whole seconds, so a part of a second counts as one.
+     */
+    private static ConnectionSpec withConnectTimeout(Map<String, String> properties, ConnectionSpec spec) {
+        Duration timeout = duration(properties, Key.CONNECT_TIMEOUT);
+        if (spec == null || timeout == null) {
+            return spec;
+        }
+        long seconds = (timeout.toMillis() + 999) / 1000;
+        return spec.withConnectTimeout((int) Math.min(seconds, Integer.MAX_VALUE));
     }
 
     private static Path migrationsDirectory(Map<String, String> properties) {

@@ -21,6 +21,8 @@ public enum Key {
     URL("url", "autogen.url"),
     USER("user", "autogen.user"),
     PASSWORD("password", "autogen.password"),
+    /** How long the TCP connection and each answer of the login may take (three times that the whole login); 0 waits forever. */
+    CONNECT_TIMEOUT("connectTimeout", "autogen.connectTimeout"),
     VERSION_TABLE("versionTable", "autogen.versionTable"),
     /** How long upgrade, downgrade and stamp wait for another run's migration lock: 30s, 5m, 500ms. */
     LOCK_WAIT("lockWait", "autogen.lockWait"),

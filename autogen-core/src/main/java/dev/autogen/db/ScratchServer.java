@@ -48,13 +48,13 @@ public record ScratchServer(ConnectionSpec admin) {
         } catch (SQLException e) {
             throw new AutogenException("Cannot create a scratch database on " + admin + ": " + e.getMessage(), e);
         }
-        return new ScratchDatabase(name, new ConnectionSpec(replaceDatabase(admin.url(), name), admin.user(), admin.password()));
+        return new ScratchDatabase(name, admin.withUrl(replaceDatabase(admin.url(), name)));
     }
 
     static String replaceDatabase(String jdbcUrl, String database) {
         int start = jdbcUrl.indexOf('/', "jdbc:postgresql://".length());
         if (!jdbcUrl.startsWith("jdbc:postgresql://") || start < 0) {
-            throw new AutogenException("Scratch server URL " + jdbcUrl + " must look like jdbc:postgresql://host:port/database");
+            throw new AutogenException("Scratch server URL " + ConnectionSpec.redact(jdbcUrl) + " must look like jdbc:postgresql://host:port/database");
         }
         int end = jdbcUrl.indexOf('?', start);
         return jdbcUrl.substring(0, start + 1) + database + (end < 0 ? "" : jdbcUrl.substring(end));

@@ -96,6 +96,7 @@ class GoalEntryTest {
                 Key.INCLUDE_TABLES.key(), "app_*",
                 Key.SCRATCH_USER.key(), "scratcher",
                 Key.SCRATCH_PASSWORD.key(), "s3",
+                Key.CONNECT_TIMEOUT.key(), "3",
                 "hibernate.default_schema", "sales")), new RecordingLog());
 
         assertEquals(project.resolve("src/main/java/com/example/migrations"), configuration.migrationsDirectory());
@@ -104,7 +105,8 @@ class GoalEntryTest {
         assertEquals(project.resolve("templates"), configuration.templatesDirectory());
         assertEquals(List.of("legacy", "archive"), configuration.filter().excludeSchemas());
         assertEquals(List.of("app_*"), configuration.filter().includeTables());
-        assertEquals(new ConnectionSpec("jdbc:postgresql://localhost:5432/postgres", "scratcher", "s3"), configuration.scratch());
+        assertEquals(new ConnectionSpec("jdbc:postgresql://localhost:5432/postgres", "scratcher", "s3", 3,
+                ConnectionSpec.Keys.SCRATCH), configuration.scratch());
         assertEquals("sales", configuration.hibernateSettings().get("hibernate.default_schema"));
         assertEquals("packages [com.example.domain]", configuration.entities().toString());
     }
