@@ -63,14 +63,15 @@ public final class Autogen {
     /** Compares the entities with the migrations (or the live database) and writes a migration for the difference. */
     public RevisionResult revision(String message) {
         RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
-        List<Change> changes = diff(graph, true);
-        if (changes.isEmpty()) {
-            log.info("No changes: the " + currentSideName() + " already match the entities. Nothing written.");
-            return new RevisionResult(changes, Optional.empty());
-        }
+        // the file's name is settled before the diff, which may take a while
         ZonedDateTime now = ZonedDateTime.now(settings.clock()).truncatedTo(ChronoUnit.SECONDS);
         String text = message == null ? "" : message.strip();
         String className = "M" + CLASS_TIME.format(now) + slug(text);
+        List<Change> changes = diff(graph, true);
+        if (changes.isEmpty()) {
+            log.info("No changes: the " + currentSideName() + " already " + matchVerb() + " the entities. Nothing written.");
+            return new RevisionResult(changes, Optional.empty());
+        }
         String revision = HexFormat.of().formatHex(randomBytes());
         MigrationSource source = new MigrationSource(settings.migrationsPackage(), className, revision,
                 graph.head(), text, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now), changes);
@@ -98,7 +99,7 @@ public final class Autogen {
         RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
         List<Change> changes = diff(graph, false);
         if (changes.isEmpty()) {
-            log.info("The " + currentSideName() + " match the entities.");
+            log.info("The " + currentSideName() + " " + matchVerb() + " the entities.");
             return changes;
         }
         StringBuilder message = new StringBuilder("Model drift: the entities differ from the ").append(currentSideName())
@@ -310,7 +311,12 @@ public final class Autogen {
     }
 
     private String currentSideName() {
-        return settings.database() == null ? "migrations" : "database " + settings.database().url();
+        return settings.database() == null ? "migrations" : "database " + settings.database().displayUrl();
+    }
+
+    /** "the migrations match", "the database matches". */
+    private String matchVerb() {
+        return settings.database() == null ? "match" : "matches";
     }
 
     private ConnectionSpec requireDatabase() {
@@ -335,14 +341,21 @@ public final class Autogen {
         return graph.find(revision).map(m -> revision + " (" + m.simpleClassName() + ")").orElse(revision);
     }
 
-    /** "add order status" becomes "_AddOrderStatus": a Java identifier part that reads like the message. */
+    /** The longest slug a class name gets: file names stay far below the 255 bytes file systems allow. */
+    static final int SLUG_LENGTH = 60;
+
+    /**
+     * "add order status" becomes "_AddOrderStatus": a Java identifier part that reads like the message,
+     * cut at {@value #SLUG_LENGTH} characters however long the message or its words.
+     */
     static String slug(String message) {
         StringBuilder out = new StringBuilder();
         for (String word : message.split("[^A-Za-z0-9]+")) {
             if (!word.isEmpty()) {
                 out.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
             }
-            if (out.length() >= 60) {
+            if (out.length() >= SLUG_LENGTH) {
+                out.setLength(SLUG_LENGTH);
                 break;
             }
         }

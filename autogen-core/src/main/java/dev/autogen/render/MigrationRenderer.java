@@ -55,14 +55,15 @@ public final class MigrationRenderer {
         Map<String, Object> scope = new HashMap<>();
         scope.put("packageName", source.packageName());
         scope.put("className", source.className());
-        scope.put("javadocMessage", source.message().replace("*/", "*&#47;"));
+        scope.put("javadocMessage", commentText(source.message()).replace("\n", "\n * "));
         scope.put("created", source.created());
         scope.put("revisionLiteral", JavaRenderer.literal(source.revision()));
         scope.put("parentLiteral", JavaRenderer.literal(Objects.requireNonNullElse(source.parent(), "")));
         scope.put("messageLiteral", JavaRenderer.literal(source.message()));
         scope.put("createdLiteral", JavaRenderer.literal(source.created()));
         scope.put("usesIdentity", source.upgrade().stream().anyMatch(JavaRenderer::usesIdentity));
-        List<String> hazards = source.upgrade().stream().flatMap(c -> c.hazard().stream()).map(Hazard::toString).toList();
+        List<String> hazards = source.upgrade().stream().flatMap(c -> c.hazard().stream())
+                .map(hazard -> oneLine(commentText(hazard.toString()))).toList();
         scope.put("hasHazards", !hazards.isEmpty());
         scope.put("hazards", hazards);
         scope.put("upgrade", steps(source.upgrade()));
@@ -80,10 +81,24 @@ public final class MigrationRenderer {
         for (Change change : changes) {
             Map<String, Object> step = new HashMap<>();
             step.put("code", JavaRenderer.call(change));
-            step.put("hazard", change.hazard().map(Hazard::toString).orElse(null));
+            step.put("hazard", change.hazard().map(hazard -> oneLine(commentText(hazard.toString()))).orElse(null));
             steps.add(step);
         }
         return steps;
+    }
+
+    /**
+     * Text that goes into a comment. javac turns unicode escapes into characters before it sees comments,
+     * so a backslash (which could start one, as {@code \}{@code u002a/} would close the comment) and
+     * {@code *}{@code /} are written as HTML entities, which Javadoc shows as the characters they stand for.
+     */
+    static String commentText(String text) {
+        return text.replace("\\", "&#92;").replace("*/", "*&#47;").replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** A line comment ends at the line break. */
+    private static String oneLine(String text) {
+        return text.replace('\n', ' ');
     }
 
     private Mustache template() {

@@ -121,9 +121,29 @@ class GoalsTest {
             AutogenException behind = assertThrows(AutogenException.class, () -> autogen.revision("more"));
             assertTrue(behind.getMessage().contains("run mvn autogen:upgrade first"), behind.getMessage());
             autogen.upgrade("head");
-            assertTrue(autogen.revision("more").file().isEmpty(), "at head and equal to the entities: no changes");
+            RecordingLog log = new RecordingLog();
+            Autogen atHead = new Autogen(settings(List.of("dev.autogen.goals.shop"), compiled, live.spec()), log);
+            assertTrue(atHead.revision("more").file().isEmpty(), "at head and equal to the entities: no changes");
+            assertTrue(log.text().contains("No changes: the database " + live.spec().displayUrl()
+                    + " already matches the entities. Nothing written."), log.text());
         }
         assertEquals(1, files().size());
+    }
+
+    @Test
+    void aMessageJavaWouldReadAsCodeOrAsTooLongANameStillMakesAFileThatCompiles() throws Exception {
+        ClassLoader tests = GoalsTest.class.getClassLoader();
+        String longWord = "x".repeat(300);
+        Autogen.RevisionResult escaped = new Autogen(settings(List.of("dev.autogen.goals.shop"), tests, null), new RecordingLog())
+                .revision("evil \\u002a/ x \\u000a \\ */ " + longWord);
+        Path file = escaped.file().orElseThrow();
+        assertTrue(file.getFileName().toString().length() <= "M20260101_000000_.java".length() + 60, file.toString());
+        String java = Files.readString(file);
+        assertTrue(java.contains("message = \"evil \\\\u002a/ x \\\\u000a \\\\ */ " + longWord + "\""), java);
+        ClassLoader compiled = InMemoryCompiler.compileDirectory(migrations);
+        String className = MIGRATIONS + "." + file.getFileName().toString().replace(".java", "");
+        assertEquals("evil \\u002a/ x \\u000a \\ */ " + longWord,
+                compiled.loadClass(className).getAnnotation(dev.autogen.script.Revision.class).message());
     }
 
     @Test
