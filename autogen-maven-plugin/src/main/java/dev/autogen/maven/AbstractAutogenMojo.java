@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * What every autogen goal shares: the configuration, turned into the string map that
- * {@code dev.autogen.command.GoalEntry} reads, and the call into the project's class loader.
+ * {@code dev.autogen.command.GoalEntry} reads, and the call into the project's class loader. Each goal
+ * names {@link MaskingConfigurator} in its {@code @Mojo}, so -X prints no password.
  */
 public abstract class AbstractAutogenMojo extends AbstractMojo {
 
@@ -53,6 +54,13 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
 
     @Parameter(property = "autogen.password")
     private String password;
+
+    /**
+     * Seconds the TCP connection to a database, and each answer of its login, may take before the goal gives up
+     * and says which one it waited for; 0 waits forever.
+     */
+    @Parameter(property = "autogen.connectTimeout", defaultValue = "10")
+    private String connectTimeout;
 
     /** The table that records applied revisions, "table" or "schema.table"; public.autogen_version by default. */
     @Parameter(property = "autogen.versionTable")
@@ -191,6 +199,7 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
         put(properties, "DATABASE_URL", System.getenv("DATABASE_URL"));
         put(properties, "user", user);
         put(properties, "password", password);
+        put(properties, "connectTimeout", connectTimeout);
         put(properties, "versionTable", versionTable);
         put(properties, "lockWait", lockWait);
         put(properties, "lockTimeout", lockTimeout);

@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * form one line from base (two heads, an unknown parent). The compiling goals run it before javac,
  * so these errors come as one line of autogen's rather than as compiler output.
  */
-@Mojo(name = "check-migrations", defaultPhase = LifecyclePhase.VALIDATE,
+@Mojo(name = "check-migrations", configurator = MaskingConfigurator.HINT, defaultPhase = LifecyclePhase.VALIDATE,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class CheckMigrationsMojo extends AbstractAutogenMojo {
 

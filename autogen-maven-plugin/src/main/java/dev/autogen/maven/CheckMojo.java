@@ -10,8 +10,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * (or from the live database when autogen.url is set), listing the differences. Compiles first;
  * to check as part of the build, bind autogen:check-no-fork instead, which uses the build's own compile.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.RUNTIME,
-        threadSafe = true)
+@Mojo(name = "check", configurator = MaskingConfigurator.HINT, defaultPhase = LifecyclePhase.VERIFY,
+        requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES, lifecycle = "autogen")
 public class CheckMojo extends AbstractScratchMojo {
 

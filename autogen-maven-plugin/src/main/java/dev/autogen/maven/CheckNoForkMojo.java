@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * the classes are already compiled: it does not fork a compile of its own, as autogen:check does
  * when typed on the command line. The same convention as maven-source-plugin's jar-no-fork.
  */
-@Mojo(name = "check-no-fork", defaultPhase = LifecyclePhase.VERIFY,
+@Mojo(name = "check-no-fork", configurator = MaskingConfigurator.HINT, defaultPhase = LifecyclePhase.VERIFY,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class CheckNoForkMojo extends AbstractScratchMojo {
 

@@ -4,7 +4,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** autogen:current — prints the revision the live database (autogen.url) is at. */
-@Mojo(name = "current", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "current",
+        configurator = MaskingConfigurator.HINT, requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class CurrentMojo extends AbstractAutogenMojo {
 
     @Override

@@ -9,7 +9,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import java.util.Map;
 
 /** autogen:downgrade — reverts migrations on the live database (autogen.url) down to autogen.target. */
-@Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "downgrade",
+        configurator = MaskingConfigurator.HINT, requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES, lifecycle = "autogen")
 public class DowngradeMojo extends AbstractAutogenMojo {
 

@@ -13,7 +13,8 @@ import java.util.Map;
  * autogen:revision — compares the entities with the schema the migrations build (or with the live
  * database when autogen.url is set) and writes a migration for the difference.
  */
-@Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "revision",
+        configurator = MaskingConfigurator.HINT, requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES, lifecycle = "autogen")
 public class RevisionMojo extends AbstractScratchMojo {
 

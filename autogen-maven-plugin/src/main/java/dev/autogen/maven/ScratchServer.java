@@ -38,7 +38,7 @@ final class ScratchServer implements AutoCloseable {
                 if (kind.startsWith("jdbc:postgresql:") || kind.startsWith("postgresql:") || kind.startsWith("postgres:")) {
                     return new ScratchServer(kind, user, password, () -> { });
                 }
-                throw new MojoFailureException("autogen.scratch is '" + kind + "': use embedded (the default), docker, "
+                throw new MojoFailureException("autogen.scratch is '" + MaskingConfigurator.redact(kind) + "': use embedded (the default), docker, "
                         + "or the jdbc:postgresql://host:port/database URL of a server autogen may create databases on");
         }
     }

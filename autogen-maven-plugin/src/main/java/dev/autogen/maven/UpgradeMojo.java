@@ -9,7 +9,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import java.util.Map;
 
 /** autogen:upgrade — applies the migrations to the live database (autogen.url), up to autogen.target. */
-@Mojo(name = "upgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "upgrade",
+        configurator = MaskingConfigurator.HINT, requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES, lifecycle = "autogen")
 public class UpgradeMojo extends AbstractAutogenMojo {
 

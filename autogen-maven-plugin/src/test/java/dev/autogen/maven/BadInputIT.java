@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +52,8 @@ class BadInputIT {
                         import jakarta.persistence.Entity;
                         import jakarta.persistence.Id;
                         import jakarta.persistence.OneToMany;
-                        import java.util.List;
+                        import java.util.ArrayList;
+import java.util.List;
 
                         @Entity
                         public class Author {
@@ -84,6 +88,46 @@ class BadInputIT {
         String line = assertOneLineFailure(result, "upgrade", "unreachable");
         assertTrue(line.contains("Cannot reach database " + url), line);
         assertTrue(line.contains("Check that PostgreSQL is running there and that autogen.url is right."), line);
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutAndNoPasswordReachesTheScreenEvenWithDebugOutput() throws Exception {
+        TestProject project = Library.project("silent-server");
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                List<Socket> accepted = new ArrayList<>();
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException e) {
+                    // closed by the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/shop";
+
+            long start = System.nanoTime();
+            NestedMaven.Result result = project.mvn("-X", "autogen:check-no-fork", "-Dautogen.url=" + url + "?password=url-secret",
+                    "-Dautogen.user=app", "-Dautogen.password=parameter-secret", "-Dautogen.scratchPassword=scratch-secret",
+                    "-Dautogen.connectTimeout=1");
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+
+            assertNotEquals(0, result.exitCode(), result::toString);
+            assertTrue(seconds < 120, "gave up after " + seconds + " s");
+            String failure = result.failure();
+            assertTrue(failure.startsWith("Failed to execute goal dev.autogen:autogen-maven-plugin:" + VERSION
+                    + ":check-no-fork (default-cli) on project silent-server: The server at database " + url
+                    + "?password=**** accepted the connection but did not answer the login within 1 s (the read timeout, "
+                    + "autogen.connectTimeout)."), result::toString);
+            for (String secret : List.of("url-secret", "parameter-secret", "scratch-secret")) {
+                assertFalse(result.output().contains(secret), () -> secret + " on screen:\n" + result);
+            }
+            assertTrue(result.output().contains("(f) password = ****"), result::toString);
+            assertTrue(result.output().contains("(f) scratchPassword = ****"), result::toString);
+            assertTrue(result.output().contains("(f) url = " + url + "?password=****"), result::toString);
+        }
     }
 
     @Test
