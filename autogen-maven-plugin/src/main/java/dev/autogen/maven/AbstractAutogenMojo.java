@@ -56,10 +56,10 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
     private String password;
 
     /**
-     * Seconds the TCP connection to a database, and each answer of its login, may take before the goal gives up
-     * and says which one it waited for; 0 waits forever.
+     * How long the TCP connection to a database, and each answer of its login, may take before the goal gives up
+     * and says which one it waited for (10s, 1m); 0 waits forever.
      */
-    @Parameter(property = "autogen.connectTimeout", defaultValue = "10")
+    @Parameter(property = "autogen.connectTimeout", defaultValue = "10s")
     private String connectTimeout;
 
     /** The table that records applied revisions, "table" or "schema.table"; public.autogen_version by default. */
