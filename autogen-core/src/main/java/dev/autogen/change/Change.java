@@ -6,7 +6,6 @@ import dev.autogen.schema.ColumnRef;
 import dev.autogen.schema.Constraint;
 import dev.autogen.schema.Domain;
 import dev.autogen.schema.EnumType;
-import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Identity;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.QualifiedName;
@@ -39,22 +38,99 @@ public sealed interface Change {
         return java.util.List.copyOf(result);
     }
 
+    /** Hands this change to the visitor's method for its kind. */
+    <R> R accept(Visitor<R> visitor);
+
     /** One line for people: what the step does. */
-    String describe();
+    default String describe() {
+        return accept(Descriptions.INSTANCE);
+    }
 
     /** What a reviewer must know before running this step, if anything. */
     default Optional<Hazard> hazard() {
-        return Optional.empty();
+        return accept(Hazards.INSTANCE);
+    }
+
+    /**
+     * Whatever handles every kind of change implements this, so that a new kind is a compile error
+     * wherever it must be handled (Alembic keys its renderers and SQL implementations by operation class).
+     */
+    interface Visitor<R> {
+        R visitCreateSchema(CreateSchema change);
+
+        R visitDropSchema(DropSchema change);
+
+        R visitCreateSequence(CreateSequence change);
+
+        R visitDropSequence(DropSequence change);
+
+        R visitAlterSequence(AlterSequence change);
+
+        R visitSetSequenceOwner(SetSequenceOwner change);
+
+        R visitCreateEnumType(CreateEnumType change);
+
+        R visitDropEnumType(DropEnumType change);
+
+        R visitCreateCast(CreateCast change);
+
+        R visitDropCast(DropCast change);
+
+        R visitAddEnumValue(AddEnumValue change);
+
+        R visitReplaceEnumType(ReplaceEnumType change);
+
+        R visitCreateDomain(CreateDomain change);
+
+        R visitDropDomain(DropDomain change);
+
+        R visitAlterDomain(AlterDomain change);
+
+        R visitCreateTable(CreateTable change);
+
+        R visitDropTable(DropTable change);
+
+        R visitAddColumn(AddColumn change);
+
+        R visitDropColumn(DropColumn change);
+
+        R visitAlterColumnType(AlterColumnType change);
+
+        R visitAlterColumnNullable(AlterColumnNullable change);
+
+        R visitAlterColumnDefault(AlterColumnDefault change);
+
+        R visitAlterColumnGenerated(AlterColumnGenerated change);
+
+        R visitAlterColumnIdentity(AlterColumnIdentity change);
+
+        R visitAddConstraint(AddConstraint change);
+
+        R visitDropConstraint(DropConstraint change);
+
+        R visitRenameConstraint(RenameConstraint change);
+
+        R visitCreateIndex(CreateIndex change);
+
+        R visitDropIndex(DropIndex change);
+
+        R visitRenameIndex(RenameIndex change);
+
+        R visitSetTableComment(SetTableComment change);
+
+        R visitSetColumnComment(SetColumnComment change);
+
+        R visitExecuteSql(ExecuteSql change);
     }
 
     record CreateSchema(String schema) implements Change {
         public Change reverse() { return new DropSchema(schema); }
-        public String describe() { return "create schema " + schema; }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitCreateSchema(this); }
     }
 
     record DropSchema(String schema) implements Change {
         public Change reverse() { return new CreateSchema(schema); }
-        public String describe() { return "drop schema " + schema; }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitDropSchema(this); }
     }
 
     /** Creates a sequence with its options; who owns it is set by {@link SetSequenceOwner} once the column exists. */
@@ -63,7 +139,7 @@ public sealed interface Change {
             sequence = sequence.options();
         }
         public Change reverse() { return new DropSequence(sequence.name(), sequence); }
-        public String describe() { return "create sequence " + sequence.name(); }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitCreateSequence(this); }
     }
 
     record DropSequence(QualifiedName name, Sequence definition) implements Change {
@@ -71,7 +147,7 @@ public sealed interface Change {
             definition = definition == null ? null : definition.options();
         }
         public Change reverse() { return new CreateSequence(require(definition, this)); }
-        public String describe() { return "drop sequence " + name; }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitDropSequence(this); }
     }
 
     record AlterSequence(Sequence from, Sequence to) implements Change {
@@ -80,47 +156,36 @@ public sealed interface Change {
             to = to.options();
         }
         public Change reverse() { return new AlterSequence(to, from); }
-        public String describe() { return "alter sequence " + to.name(); }
-        public Optional<Hazard> hazard() {
-            if (to.minValue() > from.minValue() || to.maxValue() < from.maxValue()) {
-                return Optional.of(new Hazard(Hazard.Kind.FAILS_ON_EXISTING_ROWS, "narrows the bounds of " + to.name()
-                        + " to [" + to.minValue() + ", " + to.maxValue() + "]: fails if its current value is outside them"));
-            }
-            return Optional.empty();
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitAlterSequence(this); }
     }
 
     /** Ties a sequence to a column, so that dropping the column drops the sequence; null owner means none. */
     record SetSequenceOwner(QualifiedName sequence, ColumnRef from, ColumnRef to) implements Change {
         public Change reverse() { return new SetSequenceOwner(sequence, to, from); }
-        public String describe() {
-            return "sequence " + sequence + (to == null ? " owned by nothing" : " owned by " + to);
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitSetSequenceOwner(this); }
     }
 
     /** Creates an enum type and the casts from and to it. */
     record CreateEnumType(EnumType type) implements Change {
         public Change reverse() { return new DropEnumType(type.name(), type); }
-        public String describe() { return "create enum type " + type.name() + " " + type.labels() + describeCasts(type); }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitCreateEnumType(this); }
     }
 
     /** Drops an enum type, and first the casts from and to it that its definition names. */
     record DropEnumType(QualifiedName name, EnumType definition) implements Change {
         public Change reverse() { return new CreateEnumType(require(definition, this)); }
-        public String describe() {
-            return "drop enum type " + name + (definition == null ? "" : " " + definition.labels() + describeCasts(definition));
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitDropEnumType(this); }
     }
 
     /** Creates a cast between two types, one of them an enum type of the schema. */
     record CreateCast(Cast cast) implements Change {
         public Change reverse() { return new DropCast(cast); }
-        public String describe() { return "create " + describeCast(cast); }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitCreateCast(this); }
     }
 
     record DropCast(Cast cast) implements Change {
         public Change reverse() { return new CreateCast(cast); }
-        public String describe() { return "drop " + describeCast(cast); }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitDropCast(this); }
     }
 
     /**
@@ -138,7 +203,7 @@ public sealed interface Change {
             return to.labels().stream().filter(l -> !from.labels().contains(l)).findFirst().orElseThrow();
         }
         public Change reverse() { return new ReplaceEnumType(to, from, usages); }
-        public String describe() { return "add value '" + value() + "' to enum type " + to.name(); }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitAddEnumValue(this); }
     }
 
     /**
@@ -150,25 +215,17 @@ public sealed interface Change {
             usages = List.copyOf(usages);
         }
         public Change reverse() { return new ReplaceEnumType(to, from, usages); }
-        public String describe() { return "re-create enum type " + to.name() + " as " + to.labels(); }
-        public Optional<Hazard> hazard() {
-            List<String> removed = from.labels().stream().filter(l -> !to.labels().contains(l)).toList();
-            if (removed.isEmpty() || usages.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Hazard(Hazard.Kind.FAILS_ON_EXISTING_ROWS, "removes " + removed + " from " + to.name()
-                    + ": fails if a row of " + usages.stream().map(u -> u.table() + "." + u.column()).toList() + " holds one"));
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitReplaceEnumType(this); }
     }
 
     record CreateDomain(Domain domain) implements Change {
         public Change reverse() { return new DropDomain(domain.name(), domain); }
-        public String describe() { return "create domain " + domain.name() + " as " + domain.baseType(); }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitCreateDomain(this); }
     }
 
     record DropDomain(QualifiedName name, Domain definition) implements Change {
         public Change reverse() { return new CreateDomain(require(definition, this)); }
-        public String describe() { return "drop domain " + name; }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitDropDomain(this); }
     }
 
     /**
@@ -180,16 +237,7 @@ public sealed interface Change {
             usages = List.copyOf(usages);
         }
         public Change reverse() { return new AlterDomain(to, from, usages); }
-        public String describe() { return "alter domain " + to.name(); }
-        public Optional<Hazard> hazard() {
-            if (!from.baseType().equals(to.baseType())) {
-                return Optional.of(new Hazard(Hazard.Kind.MAY_LOSE_DATA, "changes the base type of " + to.name() + " from "
-                        + from.baseType() + " to " + to.baseType() + ": values that do not cast make it fail"));
-            }
-            boolean newRule = to.isNotNull() && !from.isNotNull() || to.checks().stream().anyMatch(c -> !from.checks().contains(c));
-            return newRule ? Optional.of(new Hazard(Hazard.Kind.FAILS_ON_EXISTING_ROWS, "adds a rule to " + to.name()
-                    + ": fails if a value stored in a column of that domain breaks it")) : Optional.empty();
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitAlterDomain(this); }
     }
 
     /** A column whose type is an enum type or a domain (or an array of one), with the default it has. */
@@ -209,38 +257,22 @@ public sealed interface Change {
             table = table.withoutForeignKeysAndIndexes();
         }
         public Change reverse() { return new DropTable(table.name(), table); }
-        public String describe() { return "create table " + table.name(); }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitCreateTable(this); }
     }
 
     record DropTable(QualifiedName name, Table definition) implements Change {
         public Change reverse() { return new CreateTable(require(definition, this)); }
-        public String describe() { return "drop table " + name; }
-        public Optional<Hazard> hazard() {
-            return Optional.of(new Hazard(Hazard.Kind.DATA_LOSS, "drops table " + name + " and all its rows"));
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitDropTable(this); }
     }
 
     record AddColumn(QualifiedName table, Column column) implements Change {
         public Change reverse() { return new DropColumn(table, column.name(), column); }
-        public String describe() { return "add column " + table + "." + column.name(); }
-        public Optional<Hazard> hazard() {
-            if (!column.nullable() && column.defaultValue() == null && column.identity() == null) {
-                return Optional.of(new Hazard(Hazard.Kind.FAILS_ON_EXISTING_ROWS,
-                        "adds NOT NULL column " + table + "." + column.name() + " without a default: fails if the table has rows"));
-            }
-            return Optional.empty();
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitAddColumn(this); }
     }
 
     record DropColumn(QualifiedName table, String column, Column definition) implements Change {
         public Change reverse() { return new AddColumn(table, require(definition, this)); }
-        public String describe() { return "drop column " + table + "." + column; }
-        public Optional<Hazard> hazard() {
-            if (definition != null && definition.generatedAs() != null) {
-                return Optional.empty();
-            }
-            return Optional.of(new Hazard(Hazard.Kind.DATA_LOSS, "drops column " + table + "." + column + " and its data"));
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitDropColumn(this); }
     }
 
     /**
@@ -252,43 +284,22 @@ public sealed interface Change {
             this(table, column, fromType, toType, null);
         }
         public Change reverse() { return new AlterColumnType(table, column, toType, fromType); }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitAlterColumnType(this); }
         /** True when the types are of different families, so the change needs an explicit cast. */
         public boolean converts() {
             return TypeWidening.compare(fromType, toType) == TypeWidening.Result.CONVERTS;
-        }
-        public String describe() {
-            return "alter column " + table + "." + column + " type " + fromType + " -> " + toType;
-        }
-        public Optional<Hazard> hazard() {
-            return switch (TypeWidening.compare(fromType, toType)) {
-                case WIDENS -> Optional.empty();
-                case NARROWS -> Optional.of(new Hazard(Hazard.Kind.MAY_LOSE_DATA,
-                        "narrows " + table + "." + column + " from " + fromType + " to " + toType
-                                + ": values that do not fit make it fail"));
-                case CONVERTS -> Optional.of(new Hazard(Hazard.Kind.MAY_LOSE_DATA,
-                        "converts " + table + "." + column + " from " + fromType + " to " + toType
-                                + ": values that do not cast make it fail, and the table is rewritten under an exclusive lock"));
-            };
         }
     }
 
     record AlterColumnNullable(QualifiedName table, String column, boolean nullable) implements Change {
         public Change reverse() { return new AlterColumnNullable(table, column, !nullable); }
-        public String describe() {
-            return "alter column " + table + "." + column + (nullable ? " drop not null" : " set not null");
-        }
-        public Optional<Hazard> hazard() {
-            return nullable ? Optional.empty() : Optional.of(new Hazard(Hazard.Kind.FAILS_ON_EXISTING_ROWS,
-                    "makes " + table + "." + column + " NOT NULL: fails if any row holds NULL there"));
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitAlterColumnNullable(this); }
     }
 
     /** Sets ({@code to} not null) or drops ({@code to} null) a column default. */
     record AlterColumnDefault(QualifiedName table, String column, String from, String to) implements Change {
         public Change reverse() { return new AlterColumnDefault(table, column, to, from); }
-        public String describe() {
-            return "alter column " + table + "." + column + (to == null ? " drop default" : " set default " + to);
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitAlterColumnDefault(this); }
     }
 
     /**
@@ -298,14 +309,7 @@ public sealed interface Change {
      */
     record AlterColumnGenerated(QualifiedName table, Column from, Column to) implements Change {
         public Change reverse() { return new AlterColumnGenerated(table, to, from); }
-        public String describe() {
-            return "alter column " + table + "." + to.name()
-                    + (to.generatedAs() == null ? " drop expression" : " generated always as (" + to.generatedAs() + ")");
-        }
-        public Optional<Hazard> hazard() {
-            return from.generatedAs() == null ? Optional.of(new Hazard(Hazard.Kind.DATA_LOSS, "replaces the values of "
-                    + table + "." + to.name() + " with computed ones: the column is dropped and added again")) : Optional.empty();
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitAlterColumnGenerated(this); }
     }
 
     /** Adds, drops or changes how an identity column generates values; null means no identity. */
@@ -315,60 +319,47 @@ public sealed interface Change {
             this(table, column, from, to, null, null);
         }
         public Change reverse() { return new AlterColumnIdentity(table, column, to, from, toOptions, fromOptions); }
-        public String describe() {
-            return "alter column " + table + "." + column
-                    + (to == null ? " drop identity" : " generated " + to.sql() + " as identity");
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitAlterColumnIdentity(this); }
     }
 
     record AddConstraint(QualifiedName table, Constraint constraint) implements Change {
         public Change reverse() { return new DropConstraint(table, constraint.name(), constraint); }
-        public String describe() {
-            return "add " + constraint.kind() + " " + constraint.name() + " on " + table + describeTarget(constraint);
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitAddConstraint(this); }
     }
 
     record DropConstraint(QualifiedName table, String name, Constraint definition) implements Change {
         public Change reverse() { return new AddConstraint(table, require(definition, this)); }
-        public String describe() {
-            String kind = definition == null ? "constraint" : definition.kind();
-            return "drop " + kind + " " + name + " on " + table + describeTarget(definition);
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitDropConstraint(this); }
     }
 
     record RenameConstraint(QualifiedName table, String from, String to) implements Change {
         public Change reverse() { return new RenameConstraint(table, to, from); }
-        public String describe() { return "rename constraint " + from + " on " + table + " to " + to; }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitRenameConstraint(this); }
     }
 
     record CreateIndex(QualifiedName table, Index index) implements Change {
         public Change reverse() { return new DropIndex(table, index.name(), index); }
-        public String describe() {
-            return "create " + (index.isUnique() ? "unique " : "") + "index " + index.name() + " on " + table
-                    + " (" + String.join(", ", index.keys()) + ")";
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitCreateIndex(this); }
     }
 
     record DropIndex(QualifiedName table, String name, Index definition) implements Change {
         public Change reverse() { return new CreateIndex(table, require(definition, this)); }
-        public String describe() { return "drop index " + name + " on " + table; }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitDropIndex(this); }
     }
 
     record RenameIndex(QualifiedName table, String from, String to) implements Change {
         public Change reverse() { return new RenameIndex(table, to, from); }
-        public String describe() { return "rename index " + from + " on " + table + " to " + to; }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitRenameIndex(this); }
     }
 
     record SetTableComment(QualifiedName table, String from, String to) implements Change {
         public Change reverse() { return new SetTableComment(table, to, from); }
-        public String describe() { return (to == null ? "drop comment on table " : "comment on table ") + table; }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitSetTableComment(this); }
     }
 
     record SetColumnComment(QualifiedName table, String column, String from, String to) implements Change {
         public Change reverse() { return new SetColumnComment(table, column, to, from); }
-        public String describe() {
-            return (to == null ? "drop comment on column " : "comment on column ") + table + "." + column;
-        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitSetColumnComment(this); }
     }
 
     /** Hand-written SQL in a migration; its reverse is the SQL given for the other direction, if any. */
@@ -382,28 +373,7 @@ public sealed interface Change {
             }
             return new ExecuteSql(reverseSql, sql);
         }
-        public String describe() { return "execute " + sql; }
-    }
-
-    private static String describeCasts(EnumType type) {
-        return type.casts().isEmpty() ? ""
-                : " with " + type.casts().stream().map(Change::describeCast).collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    private static String describeCast(Cast cast) {
-        return cast + switch (cast.method()) {
-            case INOUT -> " with inout";
-            case BINARY -> " without function";
-            case FUNCTION -> " with function " + cast.function();
-        } + switch (cast.context()) {
-            case EXPLICIT -> "";
-            case ASSIGNMENT -> " as assignment";
-            case IMPLICIT -> " as implicit";
-        };
-    }
-
-    private static String describeTarget(Constraint constraint) {
-        return constraint instanceof ForeignKey fk ? " -> " + fk.referencedTable() : "";
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitExecuteSql(this); }
     }
 
     private static <T> T require(T definition, Change change) {

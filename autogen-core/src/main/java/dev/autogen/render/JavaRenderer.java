@@ -63,92 +63,128 @@ final class JavaRenderer {
 
     private static final String CONTINUATION = "\n                ";
 
+    private static final Calls CALLS = new Calls();
+
     private JavaRenderer() {
     }
 
     static String call(Change change) {
-        if (change instanceof AlterColumnGenerated c) {
+        return change.accept(CALLS);
+    }
+
+    /** True when the rendered calls name {@link Identity}, so the file must import it. */
+    static boolean usesIdentity(Change change) {
+        return change instanceof AlterColumnIdentity;
+    }
+
+    /** Each kind of change as the {@code op.*} call that builds it. */
+    private static final class Calls implements Change.Visitor<String> {
+
+        public String visitAlterColumnGenerated(AlterColumnGenerated c) {
             return opOnLines("alterColumnGenerated", List.of(names(c.table()), column(c.from()), column(c.to())));
         }
-        if (change instanceof SetSequenceOwner c) {
+
+        public String visitSetSequenceOwner(SetSequenceOwner c) {
             return op("setSequenceOwner", names(c.sequence()), columnRef(c.from()), columnRef(c.to()));
         }
-        if (change instanceof CreateDomain c) {
+
+        public String visitCreateDomain(CreateDomain c) {
             return op("createDomain", domain(c.domain()));
         }
-        if (change instanceof DropDomain c) {
+
+        public String visitDropDomain(DropDomain c) {
             return op("dropDomain", names(c.name()));
         }
-        if (change instanceof AlterDomain c) {
+
+        public String visitAlterDomain(AlterDomain c) {
             List<String> arguments = new ArrayList<>(List.of(domain(c.from()), domain(c.to())));
             c.usages().forEach(usage -> arguments.add(usage(usage)));
             return opOnLines("alterDomain", arguments);
         }
-        if (change instanceof CreateEnumType c) {
+
+        public String visitCreateEnumType(CreateEnumType c) {
             return c.type().casts().isEmpty() ? op("createEnumType", names(c.type().name()), literals(c.type().labels()))
                     : opOnLines("createEnumType", List.of(enumType(c.type())));
         }
-        if (change instanceof DropEnumType c) {
+
+        public String visitDropEnumType(DropEnumType c) {
             // the casts are named so that they are dropped before the type
             return c.definition() == null || c.definition().casts().isEmpty() ? op("dropEnumType", names(c.name()))
                     : opOnLines("dropEnumType", List.of(enumType(c.definition())));
         }
-        if (change instanceof CreateCast c) {
+
+        public String visitCreateCast(CreateCast c) {
             return op("createCast", cast(c.cast()));
         }
-        if (change instanceof DropCast c) {
+
+        public String visitDropCast(DropCast c) {
             return op("dropCast", cast(c.cast()));
         }
-        if (change instanceof AddEnumValue c) {
+
+        public String visitAddEnumValue(AddEnumValue c) {
             return opOnLines("addEnumValue", List.of(enumType(c.from()), enumType(c.to())));
         }
-        if (change instanceof ReplaceEnumType c) {
+
+        public String visitReplaceEnumType(ReplaceEnumType c) {
             List<String> arguments = new ArrayList<>();
             arguments.add(enumType(c.from()));
             arguments.add(enumType(c.to()));
             c.usages().forEach(usage -> arguments.add(usage(usage)));
             return opOnLines("replaceEnumType", arguments);
         }
-        if (change instanceof CreateSchema c) {
+
+        public String visitCreateSchema(CreateSchema c) {
             return op("createSchema", literal(c.schema()));
         }
-        if (change instanceof DropSchema c) {
+
+        public String visitDropSchema(DropSchema c) {
             return op("dropSchema", literal(c.schema()));
         }
-        if (change instanceof CreateSequence c) {
+
+        public String visitCreateSequence(CreateSequence c) {
             return op("createSequence", sequence(c.sequence()));
         }
-        if (change instanceof AlterSequence c) {
+
+        public String visitAlterSequence(AlterSequence c) {
             return op("alterSequence", sequence(c.from()), sequence(c.to()));
         }
-        if (change instanceof DropSequence c) {
+
+        public String visitDropSequence(DropSequence c) {
             return op("dropSequence", names(c.name()));
         }
-        if (change instanceof CreateTable c) {
+
+        public String visitCreateTable(CreateTable c) {
             return createTable(c.table());
         }
-        if (change instanceof DropTable c) {
+
+        public String visitDropTable(DropTable c) {
             return op("dropTable", names(c.name()));
         }
-        if (change instanceof AddColumn c) {
+
+        public String visitAddColumn(AddColumn c) {
             return op("addColumn", names(c.table()), column(c.column()));
         }
-        if (change instanceof DropColumn c) {
+
+        public String visitDropColumn(DropColumn c) {
             return op("dropColumn", names(c.table()), literal(c.column()));
         }
-        if (change instanceof AlterColumnType c) {
+
+        public String visitAlterColumnType(AlterColumnType c) {
             return c.using() == null
                     ? op("alterColumnType", names(c.table()), literal(c.column()), literal(c.fromType()), literal(c.toType()))
                     : op("alterColumnType", names(c.table()), literal(c.column()), literal(c.fromType()), literal(c.toType()),
                             literal(c.using()));
         }
-        if (change instanceof AlterColumnNullable c) {
+
+        public String visitAlterColumnNullable(AlterColumnNullable c) {
             return op("alterColumnNullable", names(c.table()), literal(c.column()), String.valueOf(c.nullable()));
         }
-        if (change instanceof AlterColumnDefault c) {
+
+        public String visitAlterColumnDefault(AlterColumnDefault c) {
             return op("alterColumnDefault", names(c.table()), literal(c.column()), literal(c.from()), literal(c.to()));
         }
-        if (change instanceof AlterColumnIdentity c) {
+
+        public String visitAlterColumnIdentity(AlterColumnIdentity c) {
             // options that are PostgreSQL's defaults on both sides need not be spelled out
             if (isDefault(c.fromOptions()) && isDefault(c.toOptions())) {
                 return op("alterColumnIdentity", names(c.table()), literal(c.column()), identity(c.from()), identity(c.to()));
@@ -156,39 +192,42 @@ final class JavaRenderer {
             return opOnLines("alterColumnIdentity", List.of(names(c.table()), literal(c.column()), identity(c.from()),
                     identity(c.to()), identityOptions(c.fromOptions()), identityOptions(c.toOptions())));
         }
-        if (change instanceof AddConstraint c) {
+
+        public String visitAddConstraint(AddConstraint c) {
             return addConstraint(c.table(), c.constraint());
         }
-        if (change instanceof DropConstraint c) {
+
+        public String visitDropConstraint(DropConstraint c) {
             return op("dropConstraint", names(c.table()), literal(c.name()));
         }
-        if (change instanceof RenameConstraint c) {
+
+        public String visitRenameConstraint(RenameConstraint c) {
             return op("renameConstraint", names(c.table()), literal(c.from()), literal(c.to()));
         }
-        if (change instanceof CreateIndex c) {
+
+        public String visitCreateIndex(CreateIndex c) {
             return op("createIndex", names(c.table()), index(c.index()));
         }
-        if (change instanceof DropIndex c) {
+
+        public String visitDropIndex(DropIndex c) {
             return op("dropIndex", names(c.table()), literal(c.name()));
         }
-        if (change instanceof RenameIndex c) {
+
+        public String visitRenameIndex(RenameIndex c) {
             return op("renameIndex", names(c.table()), literal(c.from()), literal(c.to()));
         }
-        if (change instanceof SetTableComment c) {
+
+        public String visitSetTableComment(SetTableComment c) {
             return op("setTableComment", names(c.table()), literal(c.from()), literal(c.to()));
         }
-        if (change instanceof SetColumnComment c) {
+
+        public String visitSetColumnComment(SetColumnComment c) {
             return op("setColumnComment", names(c.table()), literal(c.column()), literal(c.from()), literal(c.to()));
         }
-        if (change instanceof ExecuteSql c) {
+
+        public String visitExecuteSql(ExecuteSql c) {
             return c.reverseSql() == null ? op("execute", literal(c.sql())) : op("execute", literal(c.sql()), literal(c.reverseSql()));
         }
-        throw new IllegalStateException("unknown " + change);
-    }
-
-    /** True when the rendered calls name {@link Identity}, so the file must import it. */
-    static boolean usesIdentity(Change change) {
-        return change instanceof AlterColumnIdentity;
     }
 
     /** A call whose arguments each stand on a line of their own, for calls too long to read on one. */
@@ -214,38 +253,49 @@ final class JavaRenderer {
     }
 
     private static String addConstraint(QualifiedName table, Constraint constraint) {
-        if (constraint instanceof PrimaryKey pk) {
-            return op("addPrimaryKey", names(table), literal(pk.name()), literals(pk.columns()));
-        }
-        if (constraint instanceof UniqueConstraint u) {
-            return u.isNullsNotDistinct()
-                    ? op("addConstraint", names(table), "unique(" + literal(u.name()) + ", " + literals(u.columns()) + ").nullsNotDistinct()")
-                    : op("addUniqueConstraint", names(table), literal(u.name()), literals(u.columns()));
-        }
-        if (constraint instanceof CheckConstraint c) {
-            return op("addCheckConstraint", names(table), literal(c.name()), literal(c.expression()));
-        }
-        if (constraint instanceof ForeignKey fk) {
-            return op("addForeignKey", names(table), foreignKey(fk));
-        }
-        throw new IllegalStateException("unknown " + constraint);
+        return constraint.accept(new Constraint.Visitor<>() {
+            public String visitPrimaryKey(PrimaryKey pk) {
+                return op("addPrimaryKey", names(table), literal(pk.name()), literals(pk.columns()));
+            }
+
+            public String visitUniqueConstraint(UniqueConstraint u) {
+                return u.isNullsNotDistinct()
+                        ? op("addConstraint", names(table), "unique(" + literal(u.name()) + ", " + literals(u.columns()) + ").nullsNotDistinct()")
+                        : op("addUniqueConstraint", names(table), literal(u.name()), literals(u.columns()));
+            }
+
+            public String visitCheckConstraint(CheckConstraint c) {
+                return op("addCheckConstraint", names(table), literal(c.name()), literal(c.expression()));
+            }
+
+            public String visitForeignKey(ForeignKey fk) {
+                return op("addForeignKey", names(table), foreignKey(fk));
+            }
+        });
     }
 
     private static String constraint(Constraint constraint) {
-        if (constraint instanceof PrimaryKey pk) {
+        return constraint.accept(CONSTRAINT);
+    }
+
+    /** Each kind of table constraint as the argument of {@code op.createTable} that builds it. */
+    private static final Constraint.Visitor<String> CONSTRAINT = new Constraint.Visitor<>() {
+        public String visitPrimaryKey(PrimaryKey pk) {
             return "primaryKey(" + literal(pk.name()) + ", " + literals(pk.columns()) + ")";
         }
-        if (constraint instanceof UniqueConstraint u) {
+
+        public String visitUniqueConstraint(UniqueConstraint u) {
             return "unique(" + literal(u.name()) + ", " + literals(u.columns()) + ")" + (u.isNullsNotDistinct() ? ".nullsNotDistinct()" : "");
         }
-        if (constraint instanceof CheckConstraint c) {
+
+        public String visitCheckConstraint(CheckConstraint c) {
             return "check(" + literal(c.name()) + ", " + literal(c.expression()) + ")";
         }
-        if (constraint instanceof ForeignKey fk) {
+
+        public String visitForeignKey(ForeignKey fk) {
             return foreignKey(fk);
         }
-        throw new IllegalStateException("unknown " + constraint);
-    }
+    };
 
     private static String foreignKey(ForeignKey fk) {
         StringBuilder code = new StringBuilder("foreignKey(").append(literal(fk.name())).append(", columns(")

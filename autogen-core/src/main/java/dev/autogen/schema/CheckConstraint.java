@@ -19,6 +19,11 @@ public record CheckConstraint(String name, String expression) implements Constra
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitCheckConstraint(this);
+    }
+
+    @Override
     public String kind() {
         return "check constraint";
     }

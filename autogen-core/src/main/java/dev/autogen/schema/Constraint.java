@@ -12,4 +12,18 @@ public sealed interface Constraint extends TableElement
 
     /** A word for messages: "primary key", "unique constraint", ... */
     String kind();
+
+    /** Hands this constraint to the visitor's method for its kind. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** Whatever handles every kind of constraint implements this, so that a new kind is a compile error there. */
+    interface Visitor<R> {
+        R visitPrimaryKey(PrimaryKey constraint);
+
+        R visitUniqueConstraint(UniqueConstraint constraint);
+
+        R visitCheckConstraint(CheckConstraint constraint);
+
+        R visitForeignKey(ForeignKey constraint);
+    }
 }

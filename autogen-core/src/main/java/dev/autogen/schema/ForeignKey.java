@@ -48,6 +48,11 @@ public record ForeignKey(
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitForeignKey(this);
+    }
+
+    @Override
     public String kind() {
         return "foreign key";
     }

@@ -18,6 +18,11 @@ public record PrimaryKey(String name, List<String> columns) implements Constrain
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitPrimaryKey(this);
+    }
+
+    @Override
     public String kind() {
         return "primary key";
     }

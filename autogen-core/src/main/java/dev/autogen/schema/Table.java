@@ -37,25 +37,45 @@ public record Table(
 
     /** A table from the elements a CREATE TABLE lists; foreign keys and indexes are added separately. */
     public static Table of(QualifiedName name, String comment, List<? extends TableElement> elements) {
-        List<Column> columns = new ArrayList<>();
-        PrimaryKey primaryKey = null;
-        List<UniqueConstraint> uniques = new ArrayList<>();
-        List<CheckConstraint> checks = new ArrayList<>();
-        List<ForeignKey> foreignKeys = new ArrayList<>();
+        Elements byKind = new Elements();
         for (TableElement element : elements) {
             if (element instanceof Column c) {
-                columns.add(c);
-            } else if (element instanceof PrimaryKey pk) {
-                primaryKey = pk;
-            } else if (element instanceof UniqueConstraint u) {
-                uniques.add(u);
-            } else if (element instanceof CheckConstraint c) {
-                checks.add(c);
-            } else if (element instanceof ForeignKey f) {
-                foreignKeys.add(f);
+                byKind.columns.add(c);
+            } else {
+                ((Constraint) element).accept(byKind);
             }
         }
-        return new Table(name, columns, primaryKey, uniques, checks, foreignKeys, List.of(), comment);
+        return new Table(name, byKind.columns, byKind.primaryKey, byKind.uniques, byKind.checks, byKind.foreignKeys,
+                List.of(), comment);
+    }
+
+    /** The elements of a CREATE TABLE, sorted by kind. */
+    private static final class Elements implements Constraint.Visitor<Void> {
+        final List<Column> columns = new ArrayList<>();
+        PrimaryKey primaryKey;
+        final List<UniqueConstraint> uniques = new ArrayList<>();
+        final List<CheckConstraint> checks = new ArrayList<>();
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+
+        public Void visitPrimaryKey(PrimaryKey constraint) {
+            primaryKey = constraint;
+            return null;
+        }
+
+        public Void visitUniqueConstraint(UniqueConstraint constraint) {
+            uniques.add(constraint);
+            return null;
+        }
+
+        public Void visitCheckConstraint(CheckConstraint constraint) {
+            checks.add(constraint);
+            return null;
+        }
+
+        public Void visitForeignKey(ForeignKey constraint) {
+            foreignKeys.add(constraint);
+            return null;
+        }
     }
 
     public Table comment(String comment) {

@@ -27,6 +27,11 @@ public record UniqueConstraint(String name, List<String> columns, boolean isNull
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitUniqueConstraint(this);
+    }
+
+    @Override
     public String kind() {
         return "unique constraint";
     }

@@ -60,11 +60,25 @@ import static dev.autogen.sql.Identifiers.quoteAll;
 /** The one place that writes PostgreSQL DDL: each Change becomes one or more statements. */
 public final class PostgresSql {
 
+    private static final Statements STATEMENTS = new Statements();
+
     private PostgresSql() {
     }
 
     public static List<String> statements(Change change) {
-        if (change instanceof AlterColumnGenerated c) {
+        return change.accept(STATEMENTS);
+    }
+
+    public static List<String> statements(List<Change> changes) {
+        List<String> result = new ArrayList<>();
+        changes.forEach(c -> result.addAll(statements(c)));
+        return result;
+    }
+
+    /** Each kind of change as the statements that make it. */
+    private static final class Statements implements Change.Visitor<List<String>> {
+
+        public List<String> visitAlterColumnGenerated(AlterColumnGenerated c) {
             if (c.from().generatedAs() == null) {
                 List<String> result = new ArrayList<>();
                 result.add(alterTable(c.table()) + "DROP COLUMN " + quote(c.from().name()));
@@ -74,23 +88,29 @@ public final class PostgresSql {
             return List.of(alterColumn(c.table(), c.to().name())
                     + (c.to().generatedAs() == null ? "DROP EXPRESSION" : "SET EXPRESSION AS (" + c.to().generatedAs() + ")"));
         }
-        if (change instanceof SetSequenceOwner c) {
+
+        public List<String> visitSetSequenceOwner(SetSequenceOwner c) {
             return List.of("ALTER SEQUENCE " + quote(c.sequence()) + " OWNED BY "
                     + (c.to() == null ? "NONE" : quote(c.to().table()) + "." + quote(c.to().column())));
         }
-        if (change instanceof CreateDomain c) {
+
+        public List<String> visitCreateDomain(CreateDomain c) {
             return List.of(createDomain(c.domain()));
         }
-        if (change instanceof DropDomain c) {
+
+        public List<String> visitDropDomain(DropDomain c) {
             return List.of("DROP DOMAIN " + quote(c.name()));
         }
-        if (change instanceof AlterDomain c) {
+
+        public List<String> visitAlterDomain(AlterDomain c) {
             return alterDomain(c);
         }
-        if (change instanceof CreateEnumType c) {
+
+        public List<String> visitCreateEnumType(CreateEnumType c) {
             return createEnumType(c.type());
         }
-        if (change instanceof DropEnumType c) {
+
+        public List<String> visitDropEnumType(DropEnumType c) {
             List<String> result = new ArrayList<>();
             // a cast depends on its types: DROP TYPE refuses while one exists, and CASCADE would take columns too
             if (c.definition() != null) {
@@ -99,94 +119,113 @@ public final class PostgresSql {
             result.add("DROP TYPE " + quote(c.name()));
             return result;
         }
-        if (change instanceof CreateCast c) {
+
+        public List<String> visitCreateCast(CreateCast c) {
             return List.of(createCast(c.cast()));
         }
-        if (change instanceof DropCast c) {
+
+        public List<String> visitDropCast(DropCast c) {
             return List.of(dropCast(c.cast()));
         }
-        if (change instanceof AddEnumValue c) {
+
+        public List<String> visitAddEnumValue(AddEnumValue c) {
             return List.of(addEnumValue(c));
         }
-        if (change instanceof ReplaceEnumType c) {
+
+        public List<String> visitReplaceEnumType(ReplaceEnumType c) {
             return replaceEnumType(c);
         }
-        if (change instanceof CreateSchema c) {
+
+        public List<String> visitCreateSchema(CreateSchema c) {
             return List.of("CREATE SCHEMA " + quote(c.schema()));
         }
-        if (change instanceof DropSchema c) {
+
+        public List<String> visitDropSchema(DropSchema c) {
             return List.of("DROP SCHEMA " + quote(c.schema()));
         }
-        if (change instanceof CreateSequence c) {
+
+        public List<String> visitCreateSequence(CreateSequence c) {
             return List.of(createSequence(c.sequence()));
         }
-        if (change instanceof DropSequence c) {
+
+        public List<String> visitDropSequence(DropSequence c) {
             return List.of("DROP SEQUENCE " + quote(c.name()));
         }
-        if (change instanceof AlterSequence c) {
+
+        public List<String> visitAlterSequence(AlterSequence c) {
             return List.of(alterSequence(c.from(), c.to()));
         }
-        if (change instanceof CreateTable c) {
+
+        public List<String> visitCreateTable(CreateTable c) {
             return createTable(c.table());
         }
-        if (change instanceof DropTable c) {
+
+        public List<String> visitDropTable(DropTable c) {
             return List.of("DROP TABLE " + quote(c.name()));
         }
-        if (change instanceof AddColumn c) {
+
+        public List<String> visitAddColumn(AddColumn c) {
             return addColumn(c.table(), c.column());
         }
-        if (change instanceof DropColumn c) {
+
+        public List<String> visitDropColumn(DropColumn c) {
             return List.of(alterTable(c.table()) + "DROP COLUMN " + quote(c.column()));
         }
-        if (change instanceof AlterColumnType c) {
+
+        public List<String> visitAlterColumnType(AlterColumnType c) {
             // an explicit cast would silently cut a narrowed varchar; the implicit assignment cast fails instead
             return List.of(alterColumn(c.table(), c.column()) + "TYPE " + c.toType()
                     + (c.using() != null ? " USING " + c.using()
                     : c.converts() ? " USING " + quote(c.column()) + "::" + c.toType() : ""));
         }
-        if (change instanceof AlterColumnNullable c) {
+
+        public List<String> visitAlterColumnNullable(AlterColumnNullable c) {
             return List.of(alterColumn(c.table(), c.column()) + (c.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
         }
-        if (change instanceof AlterColumnDefault c) {
+
+        public List<String> visitAlterColumnDefault(AlterColumnDefault c) {
             return List.of(alterColumn(c.table(), c.column()) + (c.to() == null ? "DROP DEFAULT" : "SET DEFAULT " + c.to()));
         }
-        if (change instanceof AlterColumnIdentity c) {
+
+        public List<String> visitAlterColumnIdentity(AlterColumnIdentity c) {
             return List.of(alterColumn(c.table(), c.column()) + identityClause(c));
         }
-        if (change instanceof AddConstraint c) {
+
+        public List<String> visitAddConstraint(AddConstraint c) {
             return List.of(alterTable(c.table()) + "ADD " + constraint(c.constraint()));
         }
-        if (change instanceof DropConstraint c) {
+
+        public List<String> visitDropConstraint(DropConstraint c) {
             return List.of(alterTable(c.table()) + "DROP CONSTRAINT " + quote(c.name()));
         }
-        if (change instanceof RenameConstraint c) {
+
+        public List<String> visitRenameConstraint(RenameConstraint c) {
             return List.of(alterTable(c.table()) + "RENAME CONSTRAINT " + quote(c.from()) + " TO " + quote(c.to()));
         }
-        if (change instanceof CreateIndex c) {
+
+        public List<String> visitCreateIndex(CreateIndex c) {
             return List.of(createIndex(c.table(), c.index()));
         }
-        if (change instanceof DropIndex c) {
+
+        public List<String> visitDropIndex(DropIndex c) {
             return List.of("DROP INDEX " + quote(new QualifiedName(c.table().schema(), c.name())));
         }
-        if (change instanceof RenameIndex c) {
+
+        public List<String> visitRenameIndex(RenameIndex c) {
             return List.of("ALTER INDEX " + quote(new QualifiedName(c.table().schema(), c.from())) + " RENAME TO " + quote(c.to()));
         }
-        if (change instanceof SetTableComment c) {
+
+        public List<String> visitSetTableComment(SetTableComment c) {
             return List.of("COMMENT ON TABLE " + quote(c.table()) + " IS " + commentText(c.to()));
         }
-        if (change instanceof SetColumnComment c) {
+
+        public List<String> visitSetColumnComment(SetColumnComment c) {
             return List.of(columnComment(c.table(), c.column(), c.to()));
         }
-        if (change instanceof ExecuteSql c) {
+
+        public List<String> visitExecuteSql(ExecuteSql c) {
             return List.of(c.sql());
         }
-        throw new IllegalStateException("unknown " + change);
-    }
-
-    public static List<String> statements(List<Change> changes) {
-        List<String> result = new ArrayList<>();
-        changes.forEach(c -> result.addAll(statements(c)));
-        return result;
     }
 
     private static List<String> createEnumType(EnumType type) {
@@ -371,21 +410,27 @@ public final class PostgresSql {
     }
 
     private static String constraint(Constraint constraint) {
-        String prefix = "CONSTRAINT " + quote(constraint.name()) + " ";
-        if (constraint instanceof PrimaryKey pk) {
-            return prefix + "PRIMARY KEY (" + quoteAll(pk.columns()) + ")";
-        }
-        if (constraint instanceof UniqueConstraint u) {
-            return prefix + "UNIQUE " + (u.isNullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "(" + quoteAll(u.columns()) + ")";
-        }
-        if (constraint instanceof CheckConstraint c) {
-            return prefix + "CHECK (" + c.expression() + ")";
-        }
-        if (constraint instanceof ForeignKey fk) {
-            return prefix + foreignKey(fk);
-        }
-        throw new IllegalStateException("unknown " + constraint);
+        return "CONSTRAINT " + quote(constraint.name()) + " " + constraint.accept(CONSTRAINT_BODY);
     }
+
+    /** What follows {@code CONSTRAINT name} for each kind of table constraint. */
+    private static final Constraint.Visitor<String> CONSTRAINT_BODY = new Constraint.Visitor<>() {
+        public String visitPrimaryKey(PrimaryKey pk) {
+            return "PRIMARY KEY (" + quoteAll(pk.columns()) + ")";
+        }
+
+        public String visitUniqueConstraint(UniqueConstraint u) {
+            return "UNIQUE " + (u.isNullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "(" + quoteAll(u.columns()) + ")";
+        }
+
+        public String visitCheckConstraint(CheckConstraint c) {
+            return "CHECK (" + c.expression() + ")";
+        }
+
+        public String visitForeignKey(ForeignKey fk) {
+            return foreignKey(fk);
+        }
+    };
 
     private static String foreignKey(ForeignKey fk) {
         StringBuilder sql = new StringBuilder("FOREIGN KEY (").append(quoteAll(fk.columns())).append(") REFERENCES ")
