@@ -8,15 +8,15 @@ import dev.autogen.db.ConnectionSpec;
 import dev.autogen.db.ScratchServer;
 import dev.autogen.db.ScratchServer.ScratchDatabase;
 import dev.autogen.diff.SchemaDiff;
-import dev.autogen.entity.HibernateModel;
 import dev.autogen.introspect.Introspector;
-import dev.autogen.introspect.Reprinter;
 import dev.autogen.render.MigrationRenderer;
 import dev.autogen.render.MigrationRenderer.MigrationSource;
 import dev.autogen.runner.MigrationRunner;
 import dev.autogen.schema.Schema;
 import dev.autogen.script.MigrationFile;
 import dev.autogen.script.RevisionGraph;
+import dev.autogen.targetschema.Reprinter;
+import dev.autogen.targetschema.TargetSchema;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -239,47 +238,10 @@ public final class Autogen {
         }
     }
 
-    /** The schema the entities want: Hibernate's own DDL run on an empty scratch database and read back. */
-    public Schema targetSchema(ScratchServer scratch) {
-        return targetSchema(scratch, Map.of());
-    }
-
-    /** As {@link #targetSchema(ScratchServer)}, on a scratch database with these extensions (name to schema) installed. */
-    public Schema targetSchema(ScratchServer scratch, Map<String, String> extensions) {
-        try (HibernateModel model = timed("Hibernate boot", () -> HibernateModel.boot(settings.classLoader(),
-                settings.entities().find(settings.classLoader()), settings.hibernateSettings()));
-             ScratchDatabase database = scratch.create("target");
-             Connection connection = database.connect()) {
-            List<String> ddl = timed("Hibernate boot", model::createStatements);
-            timedSql("target DDL", () -> {
-                try (Statement statement = connection.createStatement()) {
-                    Reprinter.createExtensions(statement, extensions);
-                }
-                applyHibernateDdl(connection, ddl);
-                return null;
-            });
-            Set<String> schemas = new LinkedHashSet<>(Introspector.userSchemas(connection));
-            return timedSql("introspection", () -> new Introspector(name -> false).read(connection, schemas));
-        } catch (SQLException e) {
-            throw new AutogenException("Cannot read the entities' schema from the scratch database: " + e.getMessage(), e);
-        }
-    }
-
-    /** Runs Hibernate's schema-export statements, failing with the statement PostgreSQL refused. */
-    public static void applyHibernateDdl(Connection connection, List<String> statements) {
-        try (Statement jdbc = connection.createStatement()) {
-            for (String sql : statements) {
-                try {
-                    jdbc.execute(sql);
-                } catch (SQLException e) {
-                    throw new AutogenException("PostgreSQL refuses the DDL Hibernate writes for the entities: " + sql
-                            + ": " + e.getMessage().lines().findFirst().orElse("")
-                            + ". Fix the mapping (columnDefinition, @ColumnDefault, @Check ...).", e);
-                }
-            }
-        } catch (SQLException e) {
-            throw new AutogenException("Cannot run DDL on the scratch database: " + e.getMessage(), e);
-        }
+    /** The schema the entities want, built on a scratch database with these extensions (name to schema) installed. */
+    private Schema targetSchema(ScratchServer scratch, Map<String, String> extensions) {
+        return TargetSchema.build(scratch, settings.classLoader(), settings.entities(), settings.hibernateSettings(),
+                extensions, log::timing);
     }
 
     /** Runs {@code work} with a runner on the live database, closing the connection after it. */

@@ -1,6 +1,7 @@
 package dev.autogen.db;
 
 import dev.autogen.AutogenException;
+import dev.autogen.sql.ScratchSql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,7 +35,7 @@ public record ScratchServer(ConnectionSpec admin) {
         @Override
         public void close() {
             try (Connection connection = admin.connect()) {
-                ConnectionSpec.execute(connection, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                ConnectionSpec.execute(connection, ScratchSql.dropDatabase(name));
             } catch (SQLException e) {
                 throw new AutogenException("Cannot drop scratch database " + name + ": " + e.getMessage(), e);
             }
@@ -44,7 +45,7 @@ public record ScratchServer(ConnectionSpec admin) {
     public ScratchDatabase create(String purpose) {
         String name = "autogen_" + purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = admin.connect()) {
-            ConnectionSpec.execute(connection, "CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
+            ConnectionSpec.execute(connection, ScratchSql.createDatabase(name));
         } catch (SQLException e) {
             throw new AutogenException("Cannot create a scratch database on " + admin + ": " + e.getMessage(), e);
         }

@@ -44,6 +44,7 @@ import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.Sequence;
 import dev.autogen.schema.Table;
+import dev.autogen.sql.Identifiers;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -159,7 +160,7 @@ public final class SchemaDiff {
             }
             boolean replaced = false;
             if (!existing.labels().equals(wanted.labels())) {
-                List<TypeUsage> usages = usages(current, existing.typeName());
+                List<TypeUsage> usages = usages(current, existing.name());
                 if (isSubsequence(existing.labels(), wanted.labels())) {
                     // labels only added, order kept: ALTER TYPE ... ADD VALUE, one label at a time
                     EnumType step = existing;
@@ -199,7 +200,7 @@ public final class SchemaDiff {
             if (existing == null) {
                 add(Phase.TYPES, new CreateDomain(wanted));
             } else if (!existing.equals(wanted)) {
-                add(Phase.TYPES, new AlterDomain(existing, wanted, usages(current, existing.typeName())));
+                add(Phase.TYPES, new AlterDomain(existing, wanted, usages(current, existing.name())));
             }
         }
         for (Domain existing : current.domains().values()) {
@@ -220,7 +221,10 @@ public final class SchemaDiff {
     }
 
     /** The columns of {@code schema} typed by {@code typeName} or by an array of it. */
-    private static List<TypeUsage> usages(Schema schema, String typeName) {
+    /** The columns whose type is {@code type} or an array of it. */
+    private static List<TypeUsage> usages(Schema schema, QualifiedName type) {
+        // column types are as format_type prints them with only pg_catalog on the search path: quoted, schema-qualified
+        String typeName = Identifiers.quote(type);
         List<TypeUsage> usages = new ArrayList<>();
         for (Table table : schema.tables().values()) {
             for (Column column : table.columns()) {

@@ -29,9 +29,4 @@ public record Domain(QualifiedName name, String baseType, boolean isNotNull, Str
         more.add(new CheckConstraint(constraintName, expression));
         return new Domain(name, baseType, isNotNull, defaultValue, more);
     }
-
-    /** The type as {@code format_type} prints it when only pg_catalog is on the search path. */
-    public String typeName() {
-        return dev.autogen.sql.Identifiers.quote(name);
-    }
 }

@@ -34,9 +34,4 @@ public record EnumType(QualifiedName name, List<String> labels, List<Cast> casts
     public EnumType withLabels(List<String> labels) {
         return new EnumType(name, labels, casts);
     }
-
-    /** The type as {@code format_type} prints it when only pg_catalog is on the search path. */
-    public String typeName() {
-        return dev.autogen.sql.Identifiers.quote(name);
-    }
 }

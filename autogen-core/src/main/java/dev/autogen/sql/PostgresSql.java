@@ -266,7 +266,7 @@ public final class PostgresSql {
         QualifiedName name = change.to().name();
         String oldName = quote(new QualifiedName(name.schema(), name.name() + "_old"));
         List<String> create = new ArrayList<>();
-        change.from().casts().forEach(cast -> create.add(dropCast(cast.retyped(change.from().typeName(), oldName))));
+        change.from().casts().forEach(cast -> create.add(dropCast(cast.retyped(quote(change.from().name()), oldName))));
         create.addAll(createEnumType(change.to()));
         return replaceType(name, "TYPE", create, "text", change.usages());
     }

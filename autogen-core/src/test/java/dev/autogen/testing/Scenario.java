@@ -1,13 +1,11 @@
 package dev.autogen.testing;
 
 import dev.autogen.change.Change;
-import dev.autogen.command.Autogen;
 import dev.autogen.config.Configuration;
 import dev.autogen.db.ScratchServer.ScratchDatabase;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.entity.HibernateModel;
 import dev.autogen.introspect.Introspector;
-import dev.autogen.introspect.Reprinter;
 import dev.autogen.render.MigrationRenderer;
 import dev.autogen.render.MigrationRenderer.MigrationSource;
 import dev.autogen.runner.MigrationRunner;
@@ -16,6 +14,8 @@ import dev.autogen.schema.Schema;
 import dev.autogen.script.Migration;
 import dev.autogen.script.MigrationFile;
 import dev.autogen.script.RevisionGraph;
+import dev.autogen.targetschema.Reprinter;
+import dev.autogen.targetschema.TargetSchema;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -181,7 +181,7 @@ public final class Scenario {
 
     public static void createWithHibernate(Connection connection, List<Class<?>> entities) {
         try (HibernateModel model = HibernateModel.boot(Scenario.class.getClassLoader(), entities, List.of(), Map.of())) {
-            Autogen.applyHibernateDdl(connection, model.createStatements());
+            TargetSchema.applyHibernateDdl(connection, model.createStatements());
         }
     }
 

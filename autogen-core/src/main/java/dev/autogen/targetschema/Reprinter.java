@@ -1,16 +1,19 @@
-package dev.autogen.introspect;
+package dev.autogen.targetschema;
 
 import dev.autogen.change.Change;
 import dev.autogen.db.ScratchServer;
 import dev.autogen.db.ScratchServer.ScratchDatabase;
 import dev.autogen.diff.SchemaDiff;
+import dev.autogen.introspect.Introspector;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.PostgresSql;
+import dev.autogen.sql.ScratchSql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -33,11 +36,11 @@ public final class Reprinter {
     }
 
     /** Installs extensions on a scratch database, in the schemas they have where they came from. */
-    public static void createExtensions(Statement statement, java.util.Map<String, String> extensions) throws SQLException {
+    static void createExtensions(Statement statement, Map<String, String> extensions) throws SQLException {
         for (var extension : extensions.entrySet()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + dev.autogen.sql.Identifiers.quote(extension.getValue()));
-            statement.execute("CREATE EXTENSION IF NOT EXISTS " + dev.autogen.sql.Identifiers.quote(extension.getKey())
-                    + " WITH SCHEMA " + dev.autogen.sql.Identifiers.quote(extension.getValue()));
+            for (String sql : ScratchSql.createExtension(extension.getKey(), extension.getValue())) {
+                statement.execute(sql);
+            }
         }
     }
 

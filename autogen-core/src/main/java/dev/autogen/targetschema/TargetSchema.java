@@ -1,0 +1,86 @@
+package dev.autogen.targetschema;
+
+import dev.autogen.AutogenException;
+import dev.autogen.db.ScratchServer;
+import dev.autogen.db.ScratchServer.ScratchDatabase;
+import dev.autogen.entity.EntitySource;
+import dev.autogen.entity.HibernateModel;
+import dev.autogen.introspect.Introspector;
+import dev.autogen.schema.Schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ObjLongConsumer;
+
+/**
+ * The schema the entities want: the DDL Hibernate's own schema export writes for them, run on an
+ * empty scratch database and read back with the introspector that reads the current side.
+ */
+public final class TargetSchema {
+
+    private TargetSchema() {
+    }
+
+    /**
+     * Boots Hibernate on the entities {@code entities} finds with {@code classLoader}, and reads the
+     * schema its DDL makes on a scratch database with {@code extensions} (name to schema) installed.
+     * {@code timing} is told how long each phase took, in nanoseconds (autogen.timings).
+     */
+    public static Schema build(ScratchServer scratch, ClassLoader classLoader, EntitySource entities,
+                               Map<String, Object> hibernateSettings, Map<String, String> extensions,
+                               ObjLongConsumer<String> timing) {
+        try (HibernateModel model = timed(timing, "Hibernate boot",
+                () -> HibernateModel.boot(classLoader, entities.find(classLoader), hibernateSettings));
+             ScratchDatabase database = scratch.create("target");
+             Connection connection = database.connect()) {
+            List<String> ddl = timed(timing, "Hibernate boot", model::createStatements);
+            timed(timing, "target DDL", () -> {
+                try (Statement statement = connection.createStatement()) {
+                    Reprinter.createExtensions(statement, extensions);
+                }
+                applyHibernateDdl(connection, ddl);
+                return null;
+            });
+            Set<String> schemas = new LinkedHashSet<>(Introspector.userSchemas(connection));
+            return timed(timing, "introspection", () -> new Introspector(name -> false).read(connection, schemas));
+        } catch (SQLException e) {
+            throw new AutogenException("Cannot read the entities' schema from the scratch database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs Hibernate's schema-export statements, failing with the statement PostgreSQL refused. */
+    public static void applyHibernateDdl(Connection connection, List<String> statements) {
+        try (Statement jdbc = connection.createStatement()) {
+            for (String sql : statements) {
+                try {
+                    jdbc.execute(sql);
+                } catch (SQLException e) {
+                    throw new AutogenException("PostgreSQL refuses the DDL Hibernate writes for the entities: " + sql
+                            + ": " + e.getMessage().lines().findFirst().orElse("")
+                            + ". Fix the mapping (columnDefinition, @ColumnDefault, @Check ...).", e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new AutogenException("Cannot run DDL on the scratch database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Work of one phase on a database. */
+    private interface Phase<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T timed(ObjLongConsumer<String> timing, String phase, Phase<T> work) throws SQLException {
+        long start = System.nanoTime();
+        try {
+            return work.run();
+        } finally {
+            timing.accept(phase, System.nanoTime() - start);
+        }
+    }
+}
