@@ -66,7 +66,10 @@ public final class HibernateModel implements AutoCloseable {
     }
 
     public static HibernateModel boot(ClassLoader loader, Entities entities, Map<String, Object> settings) {
-        HIBERNATE_LOG.setLevel(Level.WARNING);
+        // a level already set is the caller's choice (the plugin's FINE for -X): kept, so Hibernate's detail shows
+        if (HIBERNATE_LOG.getLevel() == null) {
+            HIBERNATE_LOG.setLevel(Level.WARNING);
+        }
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
         Map<String, Object> all = new HashMap<>();
         // Hibernate picks its dialect from the product and version, as it would from a connection; it never connects.
