@@ -138,7 +138,7 @@ final class Descriptions implements Change.Visitor<String> {
 
     public String visitAlterColumnGenerated(AlterColumnGenerated c) {
         return "alter column " + c.table() + "." + c.to().name()
-                + (c.to().generatedAs() == null ? " drop expression" : " generated always as (" + c.to().generatedAs() + ")");
+                + (c.to().generatedAlwaysAs() == null ? " drop expression" : " generated always as (" + c.to().generatedAlwaysAs() + ")");
     }
 
     public String visitAlterColumnIdentity(AlterColumnIdentity c) {

@@ -138,7 +138,7 @@ final class Hazards implements Change.Visitor<Optional<Hazard>> {
     }
 
     public Optional<Hazard> visitDropColumn(DropColumn c) {
-        if (c.definition() != null && c.definition().generatedAs() != null) {
+        if (c.definition() != null && c.definition().generatedAlwaysAs() != null) {
             return Optional.empty();
         }
         return Optional.of(new Hazard(Hazard.Kind.DATA_LOSS, "drops column " + c.table() + "." + c.column() + " and its data"));
@@ -166,7 +166,7 @@ final class Hazards implements Change.Visitor<Optional<Hazard>> {
     }
 
     public Optional<Hazard> visitAlterColumnGenerated(AlterColumnGenerated c) {
-        return c.from().generatedAs() == null ? Optional.of(new Hazard(Hazard.Kind.DATA_LOSS, "replaces the values of "
+        return c.from().generatedAlwaysAs() == null ? Optional.of(new Hazard(Hazard.Kind.DATA_LOSS, "replaces the values of "
                 + c.table() + "." + c.to().name() + " with computed ones: the column is dropped and added again")) : Optional.empty();
     }
 

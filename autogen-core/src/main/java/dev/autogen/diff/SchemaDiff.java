@@ -252,7 +252,7 @@ public final class SchemaDiff {
         QualifiedName table = target.name();
         for (Column wanted : target.columns()) {
             Column existing = current.column(wanted.name()).orElse(null);
-            if (existing != null && existing.generatedAs() == null && wanted.generatedAs() != null) {
+            if (existing != null && existing.generatedAlwaysAs() == null && wanted.generatedAlwaysAs() != null) {
                 // PostgreSQL cannot make a plain column generated in place: the change re-creates it as wanted
                 add(Phase.ALTER_COLUMNS, new AlterColumnGenerated(table, existing, wanted));
             } else if (existing == null) {
@@ -278,9 +278,9 @@ public final class SchemaDiff {
 
     private void compareColumns(QualifiedName table, Column current, Column target) {
         String name = target.name();
-        if (!Objects.equals(current.generatedAs(), target.generatedAs())) {
+        if (!Objects.equals(current.generatedAlwaysAs(), target.generatedAlwaysAs())) {
             add(Phase.ALTER_COLUMNS, new AlterColumnGenerated(table, current,
-                    current.generatedAs(target.generatedAs())));
+                    current.generatedAlwaysAs(target.generatedAlwaysAs())));
         }
         if (current.identity() != null && target.identity() == null) {
             add(Phase.ALTER_COLUMNS, new AlterColumnIdentity(table, name, current.identity(), null,

@@ -330,8 +330,8 @@ final class JavaRenderer {
         if (column.identityOptions() != null) {
             code.append(".identityOptions(").append(identityOptions(column.identityOptions())).append(')');
         }
-        if (column.generatedAs() != null) {
-            code.append(".generatedAlwaysAs(").append(literal(column.generatedAs())).append(')');
+        if (column.generatedAlwaysAs() != null) {
+            code.append(".generatedAlwaysAs(").append(literal(column.generatedAlwaysAs())).append(')');
         }
         if (column.comment() != null) {
             code.append(".comment(").append(literal(column.comment())).append(')');

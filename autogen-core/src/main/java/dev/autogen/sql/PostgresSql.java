@@ -79,14 +79,14 @@ public final class PostgresSql {
     private static final class Statements implements Change.Visitor<List<String>> {
 
         public List<String> visitAlterColumnGenerated(AlterColumnGenerated c) {
-            if (c.from().generatedAs() == null) {
+            if (c.from().generatedAlwaysAs() == null) {
                 List<String> result = new ArrayList<>();
                 result.add(alterTable(c.table()) + "DROP COLUMN " + quote(c.from().name()));
                 result.addAll(addColumn(c.table(), c.to()));
                 return result;
             }
             return List.of(alterColumn(c.table(), c.to().name())
-                    + (c.to().generatedAs() == null ? "DROP EXPRESSION" : "SET EXPRESSION AS (" + c.to().generatedAs() + ")"));
+                    + (c.to().generatedAlwaysAs() == null ? "DROP EXPRESSION" : "SET EXPRESSION AS (" + c.to().generatedAlwaysAs() + ")"));
         }
 
         public List<String> visitSetSequenceOwner(SetSequenceOwner c) {
@@ -373,8 +373,8 @@ public final class PostgresSql {
             sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY")
                     .append(identityOptions(column.identityOptions()));
         }
-        if (column.generatedAs() != null) {
-            sql.append(" GENERATED ALWAYS AS (").append(column.generatedAs()).append(") STORED");
+        if (column.generatedAlwaysAs() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(column.generatedAlwaysAs()).append(") STORED");
         }
         if (column.defaultValue() != null) {
             sql.append(" DEFAULT ").append(column.defaultValue());
