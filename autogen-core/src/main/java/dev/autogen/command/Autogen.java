@@ -5,8 +5,8 @@ import dev.autogen.change.Change;
 import dev.autogen.change.Hazard;
 import dev.autogen.config.Configuration;
 import dev.autogen.db.ConnectionSpec;
-import dev.autogen.db.ScratchServer;
-import dev.autogen.db.ScratchServer.ScratchDatabase;
+import dev.autogen.db.ScratchAdmin;
+import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.introspect.Introspector;
 import dev.autogen.render.MigrationRenderer;
@@ -168,7 +168,7 @@ public final class Autogen {
     }
 
     private List<Change> diff(RevisionGraph graph, boolean requireHead) {
-        ScratchServer scratch = new ScratchServer(requireScratch());
+        ScratchAdmin scratch = new ScratchAdmin(requireScratch());
         Schema target;
         Schema current;
         Introspector introspector = new Introspector(name -> name.equals(settings.versionTable()));
@@ -239,7 +239,7 @@ public final class Autogen {
     }
 
     /** The schema the entities want, built on a scratch database with these extensions (name to schema) installed. */
-    private Schema targetSchema(ScratchServer scratch, Map<String, String> extensions) {
+    private Schema targetSchema(ScratchAdmin scratch, Map<String, String> extensions) {
         return TargetSchema.build(scratch, settings.classLoader(), settings.entities(), settings.hibernateSettings(),
                 extensions, log::timing);
     }

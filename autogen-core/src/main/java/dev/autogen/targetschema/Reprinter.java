@@ -1,8 +1,8 @@
 package dev.autogen.targetschema;
 
 import dev.autogen.change.Change;
-import dev.autogen.db.ScratchServer;
-import dev.autogen.db.ScratchServer.ScratchDatabase;
+import dev.autogen.db.ScratchAdmin;
+import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.introspect.Introspector;
 import dev.autogen.schema.Schema;
@@ -27,10 +27,10 @@ import java.util.function.Consumer;
  */
 public final class Reprinter {
 
-    private final ScratchServer scratch;
+    private final ScratchAdmin scratch;
     private final Consumer<String> warn;
 
-    public Reprinter(ScratchServer scratch, Consumer<String> warn) {
+    public Reprinter(ScratchAdmin scratch, Consumer<String> warn) {
         this.scratch = scratch;
         this.warn = warn;
     }

@@ -1,8 +1,8 @@
 package dev.autogen.targetschema;
 
 import dev.autogen.AutogenException;
-import dev.autogen.db.ScratchServer;
-import dev.autogen.db.ScratchServer.ScratchDatabase;
+import dev.autogen.db.ScratchAdmin;
+import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.entity.EntitySource;
 import dev.autogen.entity.HibernateModel;
 import dev.autogen.introspect.Introspector;
@@ -31,7 +31,7 @@ public final class TargetSchema {
      * schema its DDL makes on a scratch database with {@code extensions} (name to schema) installed.
      * {@code timing} is told how long each phase took, in nanoseconds (autogen.timings).
      */
-    public static Schema build(ScratchServer scratch, ClassLoader classLoader, EntitySource entities,
+    public static Schema build(ScratchAdmin scratch, ClassLoader classLoader, EntitySource entities,
                                Map<String, Object> hibernateSettings, Map<String, String> extensions,
                                ObjLongConsumer<String> timing) {
         try (HibernateModel model = timed(timing, "Hibernate boot",

@@ -4,7 +4,7 @@ import dev.autogen.AutogenException;
 import dev.autogen.command.Autogen;
 import dev.autogen.config.Configuration;
 import dev.autogen.db.ConnectionSpec;
-import dev.autogen.db.ScratchServer.ScratchDatabase;
+import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.script.MigrationFile;
 import dev.autogen.testing.InMemoryCompiler;
 import dev.autogen.testing.RecordingLog;

@@ -1,6 +1,6 @@
 package dev.autogen.introspect;
 
-import dev.autogen.db.ScratchServer.ScratchDatabase;
+import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.schema.Schema;
 import dev.autogen.testing.TestPostgres;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import dev.autogen.change.Change;
 import dev.autogen.command.Autogen;
 import dev.autogen.command.Log;
 import dev.autogen.config.Configuration;
-import dev.autogen.db.ScratchServer.ScratchDatabase;
+import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.entity.Entities;
 import dev.autogen.entity.EntitySource;
 import dev.autogen.entity.HibernateModel;

@@ -3,7 +3,7 @@ package dev.autogen.runner;
 import dev.autogen.AutogenException;
 import dev.autogen.config.Configuration;
 import dev.autogen.db.ConnectionSpec;
-import dev.autogen.db.ScratchServer.ScratchDatabase;
+import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.schema.Column;
 import dev.autogen.script.Migration;
 import dev.autogen.script.MigrationFile;

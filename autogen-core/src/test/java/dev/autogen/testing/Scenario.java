@@ -2,7 +2,7 @@ package dev.autogen.testing;
 
 import dev.autogen.change.Change;
 import dev.autogen.config.Configuration;
-import dev.autogen.db.ScratchServer.ScratchDatabase;
+import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.entity.HibernateModel;
 import dev.autogen.introspect.Introspector;

@@ -1,7 +1,7 @@
 package dev.autogen.testing;
 
 import dev.autogen.db.ConnectionSpec;
-import dev.autogen.db.ScratchServer;
+import dev.autogen.db.ScratchAdmin;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -37,7 +37,7 @@ public final class TestPostgres {
         return new ConnectionSpec("jdbc:postgresql://localhost:" + server().getPort() + "/postgres", "postgres", null);
     }
 
-    public static ScratchServer scratch() {
-        return new ScratchServer(admin());
+    public static ScratchAdmin scratch() {
+        return new ScratchAdmin(admin());
     }
 }

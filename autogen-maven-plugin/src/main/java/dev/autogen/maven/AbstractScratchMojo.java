@@ -23,12 +23,12 @@ abstract class AbstractScratchMojo extends AbstractAutogenMojo {
     @Parameter(property = "autogen.scratchPassword")
     private String scratchPassword;
 
-    private ScratchServer server;
+    private RunningScratchServer server;
 
     @Override
     void addProperties(Map<String, String> properties) throws MojoFailureException {
         long start = System.nanoTime();
-        server = ScratchServer.start(scratch, scratchUser, scratchPassword, getLog());
+        server = RunningScratchServer.start(scratch, scratchUser, scratchPassword, getLog());
         timings().add(GoalTimings.CLUSTER_START, System.nanoTime() - start);
         properties.put("scratchUrl", server.url());
         put(properties, "scratchUser", server.user());

@@ -12,7 +12,7 @@ final class DockerScratch {
     private DockerScratch() {
     }
 
-    static ScratchServer start() throws MojoFailureException {
+    static RunningScratchServer start() throws MojoFailureException {
         if (!dockerAvailable()) {
             throw new MojoFailureException("autogen.scratch=docker but no Docker engine answers here: start Docker "
                     + "(or set DOCKER_HOST), or use -Dautogen.scratch=embedded (the default); -X shows the configurations tried");
@@ -24,7 +24,7 @@ final class DockerScratch {
             container.close();
             throw new MojoFailureException("Cannot start a " + IMAGE + " container for the scratch database: " + e.getMessage(), e);
         }
-        return new ScratchServer(container.getJdbcUrl(), container.getUsername(), container.getPassword(), container::close);
+        return new RunningScratchServer(container.getJdbcUrl(), container.getUsername(), container.getPassword(), container::close);
     }
 
     private static boolean dockerAvailable() {

@@ -86,7 +86,7 @@ final class EmbeddedScratch implements AutoCloseable {
         return INTERRUPTED.get();
     }
 
-    static ScratchServer start(Log log) throws MojoFailureException {
+    static RunningScratchServer start(Log log) throws MojoFailureException {
         try {
             Path root = cacheRoot();
             Path bin = binaries(root);
@@ -94,7 +94,7 @@ final class EmbeddedScratch implements AutoCloseable {
             Path clusters = Files.createDirectories(root.resolve("clusters"));
             removeAbandoned(clusters, bin, log);
             EmbeddedScratch cluster = launch(clusters, template, bin, log);
-            return new ScratchServer("jdbc:postgresql://127.0.0.1:" + cluster.port + "/postgres", "postgres", null, cluster);
+            return new RunningScratchServer("jdbc:postgresql://127.0.0.1:" + cluster.port + "/postgres", "postgres", null, cluster);
         } catch (IOException | RuntimeException e) {
             throw new MojoFailureException("Cannot start the embedded PostgreSQL scratch server: " + e.getMessage()
                     + ". Use -Dautogen.scratch=docker or the jdbc:postgresql:// URL of a server autogen may create databases on.", e);

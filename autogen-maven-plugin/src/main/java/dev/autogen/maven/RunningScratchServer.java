@@ -6,24 +6,25 @@ import org.apache.maven.plugin.logging.Log;
 import java.util.Locale;
 
 /**
- * The PostgreSQL server autogen creates its throw-away databases on, as autogen.scratch names it:
- * {@code embedded} (default), {@code docker}, or the JDBC URL of a server the user runs.
+ * The PostgreSQL server autogen creates its throw-away databases on, running for one goal, as
+ * autogen.scratch names it: {@code embedded} (default) or {@code docker}, started here and stopped
+ * on close, or the JDBC URL of a server the user runs.
  */
-final class ScratchServer implements AutoCloseable {
+final class RunningScratchServer implements AutoCloseable {
 
     private final String url;
     private final String user;
     private final String password;
     private final AutoCloseable stop;
 
-    ScratchServer(String url, String user, String password, AutoCloseable stop) {
+    RunningScratchServer(String url, String user, String password, AutoCloseable stop) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.stop = stop;
     }
 
-    static ScratchServer start(String scratch, String user, String password, Log log) throws MojoFailureException {
+    static RunningScratchServer start(String scratch, String user, String password, Log log) throws MojoFailureException {
         String kind = scratch == null || scratch.isBlank() ? "embedded" : scratch.strip();
         switch (kind.toLowerCase(Locale.ROOT)) {
             case "embedded":
@@ -36,7 +37,7 @@ final class ScratchServer implements AutoCloseable {
                 return DockerScratch.start();
             default:
                 if (kind.startsWith("jdbc:postgresql:") || kind.startsWith("postgresql:") || kind.startsWith("postgres:")) {
-                    return new ScratchServer(kind, user, password, () -> { });
+                    return new RunningScratchServer(kind, user, password, () -> { });
                 }
                 throw new MojoFailureException("autogen.scratch is '" + MaskingConfigurator.redact(kind) + "': use embedded (the default), docker, "
                         + "or the jdbc:postgresql://host:port/database URL of a server autogen may create databases on");

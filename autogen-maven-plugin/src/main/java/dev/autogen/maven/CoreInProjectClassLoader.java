@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * autogen-core as the project sees it: loaded from the project's runtime classpath (its entities,
- * its Hibernate, its JDBC driver) and reached through GoalEntry, whose signature has JDK types only.
+ * Runs a goal of autogen-core inside a class loader built from the project's runtime classpath (its
+ * entities, its Hibernate, its JDBC driver), reached through GoalEntry, whose signature has JDK types only.
  */
-final class ProjectCore {
+final class CoreInProjectClassLoader {
 
     static final String ENTRY = "dev.autogen.command.GoalEntry";
     static final String USER_ERROR = "dev.autogen.AutogenException";
@@ -34,7 +34,7 @@ final class ProjectCore {
 
     private final GoalTimings timings;
 
-    ProjectCore(MavenProject project, String version, Log log, boolean showErrors, GoalTimings timings) {
+    CoreInProjectClassLoader(MavenProject project, String version, Log log, boolean showErrors, GoalTimings timings) {
         this.project = project;
         this.version = version;
         this.log = log;

@@ -8,11 +8,11 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * A PostgreSQL server autogen may create throw-away databases on: the embedded one by default,
- * a Docker container, or a server the user names. {@code admin} is any database there the user
- * can connect to and run CREATE DATABASE from.
+ * The admin connection to a PostgreSQL server autogen creates throw-away databases on (the
+ * embedded one by default, a Docker container, or a server the user names), and drops them from.
+ * {@code admin} is any database there the user can connect to and run CREATE DATABASE from.
  */
-public record ScratchServer(ConnectionSpec admin) {
+public record ScratchAdmin(ConnectionSpec admin) {
 
     /** A database created empty for one use and dropped on close. */
     public final class ScratchDatabase implements AutoCloseable {
