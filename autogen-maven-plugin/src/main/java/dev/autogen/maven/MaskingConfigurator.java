@@ -7,6 +7,9 @@ import org.codehaus.plexus.component.configurator.ConfigurationListener;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -44,15 +47,33 @@ public class MaskingConfigurator extends BasicComponentConfigurator {
             delegate.notifyFieldChangeUsingSetter(fieldName, masked(fieldName, value), target);
         }
 
-        private static Object masked(String fieldName, Object value) {
-            if (value == null) {
-                return null;
-            }
-            if (PASSWORDS.contains(fieldName)) {
-                return MASK;
-            }
-            return URLS.contains(fieldName) ? redact(String.valueOf(value)) : value;
+    }
+
+    /** What -X may print for a parameter: no password, and none of a URL's or of a Hibernate property's. */
+    static Object masked(String fieldName, Object value) {
+        if (value == null) {
+            return null;
         }
+        if (PASSWORDS.contains(fieldName)) {
+            return MASK;
+        }
+        if (URLS.contains(fieldName)) {
+            return redact(String.valueOf(value));
+        }
+        if (value instanceof Map<?, ?> map) {
+            // hibernateProperties may hold hibernate.connection.password or jakarta.persistence.jdbc.password
+            Map<Object, Object> shown = new LinkedHashMap<>();
+            map.forEach((key, entry) -> {
+                String name = String.valueOf(key).toLowerCase(Locale.ROOT);
+                if (name.contains("password")) {
+                    shown.put(key, MASK);
+                } else {
+                    shown.put(key, name.endsWith("url") && entry != null ? redact(String.valueOf(entry)) : entry);
+                }
+            });
+            return shown;
+        }
+        return value;
     }
 
     /**
