@@ -45,20 +45,23 @@ public final class SpringBootConfig {
     private final Map<String, String> properties;
     private final List<Path> files;
     private final List<String> sources;
+    private final boolean resolved;
 
     SpringBootConfig(Map<String, String> properties, List<Path> files) {
-        this(properties, files, files.stream().map(Path::toString).toList());
+        this(properties, files, files.stream().map(Path::toString).toList(), false);
     }
 
     /**
      * @param properties Spring property names to values
      * @param files      the configuration files read
      * @param sources    what was read, for the goal's log
+     * @param resolved   whether Spring Boot already resolved the values' placeholders
      */
-    SpringBootConfig(Map<String, String> properties, List<Path> files, List<String> sources) {
+    SpringBootConfig(Map<String, String> properties, List<Path> files, List<String> sources, boolean resolved) {
         this.properties = Map.copyOf(properties);
         this.files = List.copyOf(files);
         this.sources = List.copyOf(sources);
+        this.resolved = resolved;
     }
 
     /** No configuration files: nothing said. */
@@ -274,7 +277,7 @@ public final class SpringBootConfig {
 
     /** Resolves ${name} and ${name:default} from this configuration, system properties and the environment. */
     String resolve(String value) {
-        return resolve(value, 0);
+        return resolved ? value : resolve(value, 0);
     }
 
     private String resolve(String value, int depth) {

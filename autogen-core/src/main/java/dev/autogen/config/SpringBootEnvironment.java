@@ -107,7 +107,7 @@ final class SpringBootEnvironment {
                 sources.add(file != null ? file.toString() : resource.group(1));
             }
         }
-        return new SpringBootConfig(properties, new ArrayList<>(files), new ArrayList<>(sources));
+        return new SpringBootConfig(properties, new ArrayList<>(files), new ArrayList<>(sources), true);
     }
 
     /** The file behind a config resource's description ("class path resource [application.yml]", "file [...]"), or null. */
