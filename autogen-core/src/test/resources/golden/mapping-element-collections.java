@@ -24,7 +24,7 @@ public class M20261121_120000_ElementCollections implements Migration {
                 column("contact_id", "bigint").notNull(),
                 column("notes", "character varying(255)"),
                 primaryKey("contact_notes_pkey", "position", "contact_id"),
-                check("contact_notes_position_check", "\"position\" >= 0"));
+                check("contact_notes_position_check", "position>=0"));
         op.createTable("public", "contact_phone_book",
                 column("contact_id", "bigint").notNull(),
                 column("kind", "character varying(10)").notNull(),

@@ -28,14 +28,14 @@ public class M20261121_120000_HibernateAnnotations implements Migration {
                 column("stock", "integer").notNull().defaultValue("0"),
                 column("createdat", "timestamp(6) with time zone").notNull().defaultValue("now()"),
                 column("id", "bigint").notNull().generatedByDefaultAsIdentity(),
-                column("state", "character varying(10)").defaultValue("'draft'::character varying"),
+                column("state", "character varying(10)").defaultValue("'draft'"),
                 column("sku", "character varying(20)"),
                 column("name", "character varying(255)").comment("Shown in the catalogue"),
                 primaryKey("products_pkey", "id"),
                 unique("products_sku_key", "sku"),
                 check("products_check", "discount <= price"),
-                check("products_price_check", "price < 100000::numeric"),
-                check("products_price_positive", "price > 0::numeric"))
+                check("products_price_check", "price < 100000"),
+                check("products_price_positive", "price > 0"))
                 .comment("What the shop sells"));
     }
 

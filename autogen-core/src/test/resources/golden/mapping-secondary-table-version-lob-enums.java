@@ -28,8 +28,8 @@ public class M20261121_120000_SecondaryTableVersionLobEnums implements Migration
                 column("id", "uuid").notNull(),
                 column("attachment", "oid"),
                 primaryKey("documents_pkey", "id"),
-                check("documents_priority_check", "priority >= 0 AND priority <= 2"),
-                check("documents_severity_check", "severity::text = ANY (ARRAY['LOW'::character varying::text, 'MEDIUM'::character varying::text, 'HIGH'::character varying::text])"));
+                check("documents_priority_check", "priority between 0 and 2"),
+                check("documents_severity_check", "severity in ('LOW','MEDIUM','HIGH')"));
         op.addForeignKey("public", "document_bodies", foreignKey("fkgh2qjaro64l9jcacqg582sgav", columns("document_id"), "public", "documents", columns("id")));
     }
 

@@ -23,8 +23,8 @@ public class M20261121_120000_SingleTable implements Migration {
                 column("kind", "character varying(20)").notNull(),
                 column("plate", "character varying(255)").notNull(),
                 primaryKey("vehicles_pkey", "id"),
-                check("vehicles_check", "kind::text <> 'CAR'::text OR seats IS NOT NULL"),
-                check("vehicles_kind_check", "kind::text = ANY (ARRAY['CAR'::character varying::text, 'TRUCK'::character varying::text])"));
+                check("vehicles_check", "kind <> 'CAR' or (seats is not null)"),
+                check("vehicles_kind_check", "kind in ('CAR','TRUCK')"));
     }
 
     @Override

@@ -7,12 +7,14 @@ import dev.autogen.config.Configuration;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.db.ScratchAdmin;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
+import dev.autogen.diff.AsWritten;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.introspect.Introspector;
 import dev.autogen.render.MigrationRenderer;
 import dev.autogen.render.MigrationRenderer.MigrationSource;
 import dev.autogen.runner.MigrationRunner;
 import dev.autogen.schema.Schema;
+import dev.autogen.schema.WrittenText;
 import dev.autogen.script.MigrationFile;
 import dev.autogen.script.RevisionGraph;
 import dev.autogen.targetschema.Reprinter;
@@ -169,7 +171,7 @@ public final class Autogen {
 
     private List<Change> diff(RevisionGraph graph, boolean requireHead) {
         ScratchAdmin scratch = new ScratchAdmin(requireScratch());
-        Schema target;
+        TargetSchema target;
         Schema current;
         Introspector introspector = new Introspector(name -> name.equals(settings.versionTable()));
         if (settings.database() != null) {
@@ -183,7 +185,7 @@ public final class Autogen {
                 }
                 // the entities' schema is built with the extensions the database has, for columns of their types
                 target = targetSchema(scratch, Introspector.extensions(connection));
-                Set<String> schemas = new LinkedHashSet<>(target.schemaNames());
+                Set<String> schemas = new LinkedHashSet<>(target.schema().schemaNames());
                 schemas.add("public");
                 current = timedSql("introspection", () -> introspector.read(connection, schemas));
             } catch (SQLException e) {
@@ -203,16 +205,18 @@ public final class Autogen {
         }
         Reprinter reprinter = new Reprinter(scratch, log::warn);
         current = settings.filter().apply(current);
-        target = settings.filter().apply(target);
+        Schema wanted = settings.filter().apply(target.schema());
         if (!current.unmanaged().isEmpty()) {
             log.info("Not compared (views, and tables left out by configuration): " + current.unmanaged().stream()
                     .map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
         }
         Schema filteredCurrent = current;
-        Schema filteredTarget = target;
         Schema reprintedCurrent = timed("reprint", () -> reprinter.reprint(filteredCurrent));
-        Schema reprintedTarget = timed("reprint", () -> reprinter.reprint(filteredTarget));
-        return timed("diff", () -> SchemaDiff.compare(reprintedCurrent, reprintedTarget));
+        Schema reprintedTarget = timed("reprint", () -> reprinter.reprint(wanted));
+        WrittenText written = target.written();
+        // compared as PostgreSQL prints both sides; written as Hibernate wrote the target
+        return timed("diff", () -> AsWritten.spell(SchemaDiff.compare(reprintedCurrent, reprintedTarget), reprintedTarget,
+                written));
     }
 
     /** Work of one phase on a database, its time reported to the log (autogen.timings). */
@@ -239,7 +243,7 @@ public final class Autogen {
     }
 
     /** The schema the entities want, built on a scratch database with these extensions (name to schema) installed. */
-    private Schema targetSchema(ScratchAdmin scratch, Map<String, String> extensions) {
+    private TargetSchema targetSchema(ScratchAdmin scratch, Map<String, String> extensions) {
         return TargetSchema.build(scratch, settings.classLoader(), settings.entities(), settings.hibernateSettings(),
                 extensions, log::timing);
     }

@@ -7,6 +7,7 @@ import dev.autogen.entity.EntitySource;
 import dev.autogen.entity.HibernateModel;
 import dev.autogen.introspect.Introspector;
 import dev.autogen.schema.Schema;
+import dev.autogen.schema.WrittenText;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,19 +20,17 @@ import java.util.function.ObjLongConsumer;
 
 /**
  * The schema the entities want: the DDL Hibernate's own schema export writes for them, run on an
- * empty scratch database and read back with the introspector that reads the current side.
+ * empty scratch database and read back with the introspector that reads the current side; and
+ * the expressions in it as Hibernate wrote them, for the migration to write.
  */
-public final class TargetSchema {
-
-    private TargetSchema() {
-    }
+public record TargetSchema(Schema schema, WrittenText written) {
 
     /**
      * Boots Hibernate on the entities {@code entities} finds with {@code classLoader}, and reads the
      * schema its DDL makes on a scratch database with {@code extensions} (name to schema) installed.
      * {@code timing} is told how long each phase took, in nanoseconds (autogen.timings).
      */
-    public static Schema build(ScratchAdmin scratch, ClassLoader classLoader, EntitySource entities,
+    public static TargetSchema build(ScratchAdmin scratch, ClassLoader classLoader, EntitySource entities,
                                Map<String, Object> hibernateSettings, Map<String, String> extensions,
                                ObjLongConsumer<String> timing) {
         try (HibernateModel model = timed(timing, "Hibernate boot",
@@ -47,7 +46,10 @@ public final class TargetSchema {
                 return null;
             });
             Set<String> schemas = new LinkedHashSet<>(Introspector.userSchemas(connection));
-            return timed(timing, "introspection", () -> new Introspector(name -> false).read(connection, schemas));
+            Schema schema = timed(timing, "introspection", () -> new Introspector(name -> false).read(connection, schemas));
+            WrittenText written = timed(timing, "written text",
+                    () -> WrittenTextMatcher.match(connection, schema, HibernateText.of(model)));
+            return new TargetSchema(schema, written);
         } catch (SQLException e) {
             throw new AutogenException("Cannot read the entities' schema from the scratch database: " + e.getMessage(), e);
         }
