@@ -322,13 +322,27 @@ public sealed interface Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.visitAlterColumnIdentity(this); }
     }
 
-    record AddConstraint(QualifiedName table, Constraint constraint) implements Change {
-        public Change reverse() { return new DropConstraint(table, constraint.name(), constraint); }
+    /**
+     * Adds a constraint; {@code replaced} is the constraint of the same name it takes the place of
+     * (dropped by a {@link DropConstraint} before it), or null.
+     */
+    record AddConstraint(QualifiedName table, Constraint constraint, Constraint replaced) implements Change {
+        public AddConstraint(QualifiedName table, Constraint constraint) {
+            this(table, constraint, null);
+        }
+        public Change reverse() { return new DropConstraint(table, constraint.name(), constraint, replaced); }
         public <R> R accept(Visitor<R> visitor) { return visitor.visitAddConstraint(this); }
     }
 
-    record DropConstraint(QualifiedName table, String name, Constraint definition) implements Change {
-        public Change reverse() { return new AddConstraint(table, require(definition, this)); }
+    /**
+     * Drops a constraint; {@code replacement} is the constraint of the same name an {@link AddConstraint}
+     * puts in its place afterwards, or null.
+     */
+    record DropConstraint(QualifiedName table, String name, Constraint definition, Constraint replacement) implements Change {
+        public DropConstraint(QualifiedName table, String name, Constraint definition) {
+            this(table, name, definition, null);
+        }
+        public Change reverse() { return new AddConstraint(table, require(definition, this), replacement); }
         public <R> R accept(Visitor<R> visitor) { return visitor.visitDropConstraint(this); }
     }
 
@@ -337,13 +351,21 @@ public sealed interface Change {
         public <R> R accept(Visitor<R> visitor) { return visitor.visitRenameConstraint(this); }
     }
 
-    record CreateIndex(QualifiedName table, Index index) implements Change {
-        public Change reverse() { return new DropIndex(table, index.name(), index); }
+    /** Creates an index; {@code replaced} is the index of the same name it takes the place of, or null. */
+    record CreateIndex(QualifiedName table, Index index, Index replaced) implements Change {
+        public CreateIndex(QualifiedName table, Index index) {
+            this(table, index, null);
+        }
+        public Change reverse() { return new DropIndex(table, index.name(), index, replaced); }
         public <R> R accept(Visitor<R> visitor) { return visitor.visitCreateIndex(this); }
     }
 
-    record DropIndex(QualifiedName table, String name, Index definition) implements Change {
-        public Change reverse() { return new CreateIndex(table, require(definition, this)); }
+    /** Drops an index; {@code replacement} is the index of the same name created in its place afterwards, or null. */
+    record DropIndex(QualifiedName table, String name, Index definition, Index replacement) implements Change {
+        public DropIndex(QualifiedName table, String name, Index definition) {
+            this(table, name, definition, null);
+        }
+        public Change reverse() { return new CreateIndex(table, require(definition, this), replacement); }
         public <R> R accept(Visitor<R> visitor) { return visitor.visitDropIndex(this); }
     }
 

@@ -35,9 +35,14 @@ import dev.autogen.change.Change.SetSequenceOwner;
 import dev.autogen.change.Change.SetTableComment;
 import dev.autogen.schema.Cast;
 import dev.autogen.schema.Constraint;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.UniqueConstraint;
+import dev.autogen.schema.PrimaryKey;
+import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** One line for people per change: what the step does ({@link Change#describe()}). */
@@ -147,12 +152,17 @@ final class Descriptions implements Change.Visitor<String> {
     }
 
     public String visitAddConstraint(AddConstraint c) {
-        return "add " + c.constraint().kind() + " " + c.constraint().name() + " on " + c.table() + target(c.constraint());
+        Constraint constraint = c.constraint();
+        if (c.replaced() != null) {
+            return constraint.kind() + " " + constraint.name() + " on " + c.table() + ": " + change(c.replaced(), constraint);
+        }
+        return "add " + constraint.kind() + " " + constraint.name() + " on " + c.table() + " " + constraint(constraint);
     }
 
     public String visitDropConstraint(DropConstraint c) {
         String kind = c.definition() == null ? "constraint" : c.definition().kind();
-        return "drop " + kind + " " + c.name() + " on " + c.table() + target(c.definition());
+        return "drop " + kind + " " + c.name() + " on " + c.table() + (c.definition() == null ? "" : " " + constraint(c.definition()))
+                + (c.replacement() == null ? "" : ", added again as " + constraint(c.replacement()));
     }
 
     public String visitRenameConstraint(RenameConstraint c) {
@@ -160,12 +170,15 @@ final class Descriptions implements Change.Visitor<String> {
     }
 
     public String visitCreateIndex(CreateIndex c) {
-        return "create " + (c.index().isUnique() ? "unique " : "") + "index " + c.index().name() + " on " + c.table()
-                + " (" + String.join(", ", c.index().keys()) + ")";
+        if (c.replaced() != null) {
+            return "index " + c.index().name() + " on " + c.table() + ": " + index(c.replaced()) + " -> " + index(c.index());
+        }
+        return "create index " + c.index().name() + " on " + c.table() + " " + index(c.index());
     }
 
     public String visitDropIndex(DropIndex c) {
-        return "drop index " + c.name() + " on " + c.table();
+        return "drop index " + c.name() + " on " + c.table() + (c.definition() == null ? "" : " " + index(c.definition()))
+                + (c.replacement() == null ? "" : ", created again as " + index(c.replacement()));
     }
 
     public String visitRenameIndex(RenameIndex c) {
@@ -201,8 +214,50 @@ final class Descriptions implements Change.Visitor<String> {
         };
     }
 
-    /** A foreign key names the table it points at. */
-    private static String target(Constraint constraint) {
-        return constraint instanceof ForeignKey fk ? " -> " + fk.referencedTable() : "";
+    /** What a constraint holds: its columns, its expression, what it references and its actions. */
+    static String constraint(Constraint constraint) {
+        if (constraint instanceof PrimaryKey pk) {
+            return "(" + String.join(", ", pk.columns()) + ")";
+        }
+        if (constraint instanceof UniqueConstraint u) {
+            return "(" + String.join(", ", u.columns()) + ")" + (u.isNullsNotDistinct() ? " nulls not distinct" : "");
+        }
+        if (constraint instanceof CheckConstraint c) {
+            return "check (" + c.expression() + ")";
+        }
+        ForeignKey fk = (ForeignKey) constraint;
+        return "-> " + fk.referencedTable() + ": (" + String.join(", ", fk.columns()) + ") -> ("
+                + String.join(", ", fk.referencedColumns()) + ")" + actions(fk);
+    }
+
+    private static String actions(ForeignKey fk) {
+        return " on update " + fk.onUpdate().toLowerCase(Locale.ROOT) + " on delete " + fk.onDelete().toLowerCase(Locale.ROOT)
+                + (fk.deferrable() ? " deferrable initially " + (fk.initiallyDeferred() ? "deferred" : "immediate") : "");
+    }
+
+    /** Old and new of a constraint that keeps its name, saying only what differs where that reads better. */
+    private static String change(Constraint from, Constraint to) {
+        if (from instanceof PrimaryKey a && to instanceof PrimaryKey b) {
+            return "columns " + constraint(a) + " -> " + constraint(b);
+        }
+        if (from instanceof UniqueConstraint a && to instanceof UniqueConstraint b && a.isNullsNotDistinct() == b.isNullsNotDistinct()) {
+            return "columns " + constraint(a) + " -> " + constraint(b);
+        }
+        if (from instanceof CheckConstraint a && to instanceof CheckConstraint b) {
+            return "check (" + a.expression() + ") -> (" + b.expression() + ")";
+        }
+        if (from instanceof ForeignKey a && to instanceof ForeignKey b
+                && a.withName(null).onDelete(b.onDelete()).onUpdate(b.onUpdate()).equals(b.withName(null))) {
+            return "actions" + actions(a) + " ->" + actions(b);
+        }
+        return from.kind() + " " + constraint(from) + " -> " + to.kind() + " " + constraint(to);
+    }
+
+    private static String index(Index index) {
+        return (index.isUnique() ? "unique " : "") + (index.method().equals("btree") ? "" : "using " + index.method() + " ")
+                + "(" + String.join(", ", index.keys()) + ")"
+                + (index.include().isEmpty() ? "" : " include (" + String.join(", ", index.include()) + ")")
+                + (index.isNullsNotDistinct() ? " nulls not distinct" : "")
+                + (index.where() == null ? "" : " where " + index.where());
     }
 }

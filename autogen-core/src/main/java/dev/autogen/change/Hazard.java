@@ -9,7 +9,9 @@ public record Hazard(Kind kind, String detail) {
         /** The step can lose data or fail, depending on the rows present. */
         MAY_LOSE_DATA("MAY LOSE DATA"),
         /** The step fails when existing rows do not satisfy it. */
-        FAILS_ON_EXISTING_ROWS("FAILS ON EXISTING ROWS");
+        FAILS_ON_EXISTING_ROWS("FAILS ON EXISTING ROWS"),
+        /** The step holds a lock that stops reads and writes of a table while it works. */
+        LOCKS_TABLE("LOCKS TABLE");
 
         private final String label;
 

@@ -1,5 +1,8 @@
 package dev.autogen.change;
 
+import dev.autogen.schema.UniqueConstraint;
+import dev.autogen.schema.PrimaryKey;
+import dev.autogen.schema.Constraint;
 import dev.autogen.change.Change.AddColumn;
 import dev.autogen.change.Change.AddConstraint;
 import dev.autogen.change.Change.AddEnumValue;
@@ -175,7 +178,21 @@ final class Hazards implements Change.Visitor<Optional<Hazard>> {
     }
 
     public Optional<Hazard> visitAddConstraint(AddConstraint c) {
-        return Optional.empty();
+        if (c.replaced() == null || !isReordering(c.replaced(), c.constraint())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Hazard(Hazard.Kind.LOCKS_TABLE, "reorders the columns of " + c.constraint().kind() + " "
+                + c.constraint().name() + " on " + c.table() + ", " + Descriptions.constraint(c.replaced()) + " -> "
+                + Descriptions.constraint(c.constraint()) + ": its index is rebuilt under an ACCESS EXCLUSIVE lock, and reads"
+                + " and writes of " + c.table() + " wait until it is built"));
+    }
+
+    /** True when a key keeps its kind and its columns, and only their order changes. */
+    private static boolean isReordering(Constraint from, Constraint to) {
+        List<String> a = from instanceof PrimaryKey pk ? pk.columns() : from instanceof UniqueConstraint u ? u.columns() : null;
+        List<String> b = to instanceof PrimaryKey pk ? pk.columns() : to instanceof UniqueConstraint u ? u.columns() : null;
+        return a != null && b != null && from.kind().equals(to.kind()) && !a.equals(b) && a.size() == b.size()
+                && new java.util.HashSet<>(a).equals(new java.util.HashSet<>(b));
     }
 
     public Optional<Hazard> visitDropConstraint(DropConstraint c) {

@@ -323,13 +323,13 @@ public final class SchemaDiff {
                 add(Phase.ALTER_COLUMNS, new RenameConstraint(table, from.name(), to.name()));
             }
 
-            public void added(Constraint wanted) {
-                add(wanted instanceof ForeignKey ? Phase.ADD_FOREIGN_KEYS : addPhase, new AddConstraint(table, wanted));
+            public void added(Constraint wanted, Constraint replaced) {
+                add(wanted instanceof ForeignKey ? Phase.ADD_FOREIGN_KEYS : addPhase, new AddConstraint(table, wanted, replaced));
             }
 
-            public void dropped(Constraint existing) {
+            public void dropped(Constraint existing, Constraint replacement) {
                 add(existing instanceof ForeignKey ? Phase.DROP_FOREIGN_KEYS : dropPhase,
-                        new DropConstraint(table, existing.name(), existing));
+                        new DropConstraint(table, existing.name(), existing, replacement));
             }
         });
     }
@@ -340,28 +340,33 @@ public final class SchemaDiff {
                 add(Phase.ALTER_COLUMNS, new RenameIndex(table, from.name(), to.name()));
             }
 
-            public void added(Index wanted) {
-                add(Phase.CREATE_INDEXES, new CreateIndex(table, wanted));
+            public void added(Index wanted, Index replaced) {
+                add(Phase.CREATE_INDEXES, new CreateIndex(table, wanted, replaced));
             }
 
-            public void dropped(Index existing) {
-                add(Phase.DROP_INDEXES, new DropIndex(table, existing.name(), existing));
+            public void dropped(Index existing, Index replacement) {
+                add(Phase.DROP_INDEXES, new DropIndex(table, existing.name(), existing, replacement));
             }
         });
     }
 
+    /** What became of each object; {@code replaced} and {@code replacement} pair a drop and an add under one name. */
     private interface Matches<T> {
         void renamed(T from, T to);
 
-        void added(T wanted);
+        void added(T wanted, T replaced);
 
-        void dropped(T existing);
+        void dropped(T existing, T replacement);
     }
 
     /**
      * Pairs current and target objects: first the identical ones, then those that mean the same
      * under another name (renamed); the rest is dropped and added.
      */
+    private static <T> T sameName(java.util.Collection<T> objects, Function<T, String> name, String wanted) {
+        return objects.stream().filter(o -> name.apply(o).equals(wanted)).findFirst().orElse(null);
+    }
+
     private static <T> void match(List<T> current, List<T> target, Function<T, String> name,
                                   BiPredicate<T, T> sameMeaning, Matches<T> matches) {
         Set<T> unmatchedCurrent = new LinkedHashSet<>(current);
@@ -377,9 +382,10 @@ public final class SchemaDiff {
                 unmatchedCurrent.remove(renamed);
                 matches.renamed(renamed, wanted);
             } else {
-                matches.added(wanted);
+                matches.added(wanted, sameName(unmatchedCurrent, name, name.apply(wanted)));
             }
         }
-        unmatchedCurrent.forEach(matches::dropped);
+        unmatchedCurrent.forEach(existing -> matches.dropped(existing,
+                sameName(unmatchedTarget, name, name.apply(existing))));
     }
 }

@@ -1,6 +1,7 @@
 package dev.autogen.catalog;
 
 import dev.autogen.change.Change;
+import dev.autogen.change.Hazard;
 import dev.autogen.testing.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,18 @@ class ConstraintFormsCatalogTest {
                 .rows("INSERT INTO t VALUES (1, 1), (2, 1)").run();
         Scenario.named("primary-key-dropped").beforeDdl("CREATE TABLE t (a int NOT NULL, PRIMARY KEY (a))")
                 .afterDdl("CREATE TABLE t (a int NOT NULL)").run();
+    }
+
+    @Test
+    void aKeyWhoseColumnsOnlyChangeOrderSaysSoAndThatItLocks() {
+        Scenario.Outcome outcome = Scenario.named("primary-key-reordered")
+                .beforeDdl("CREATE TABLE t (a int NOT NULL, b int NOT NULL, PRIMARY KEY (a, b))")
+                .afterDdl("CREATE TABLE t (a int NOT NULL, b int NOT NULL, PRIMARY KEY (b, a))")
+                .rows("INSERT INTO t VALUES (1, 2), (2, 1)").run();
+        assertEquals(List.of("drop primary key t_pkey on public.t (a, b), added again as (b, a)",
+                "primary key t_pkey on public.t: columns (a, b) -> (b, a)"),
+                outcome.changes().stream().map(Change::describe).toList());
+        assertEquals(Hazard.Kind.LOCKS_TABLE, outcome.changes().get(1).hazard().orElseThrow().kind());
     }
 
     @Test

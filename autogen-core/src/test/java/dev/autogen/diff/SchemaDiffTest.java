@@ -73,8 +73,8 @@ class SchemaDiffTest {
         Schema current = schema(authors(), books(List.of(), List.of(), List.of(fk("fk", "NO ACTION")), List.of()));
         Schema target = schema(authors(), books(List.of(), List.of(), List.of(fk("fk", "RESTRICT")), List.of()));
         assertEquals(List.of(
-                new Change.DropConstraint(BOOKS, "fk", fk("fk", "NO ACTION")),
-                new Change.AddConstraint(BOOKS, fk("fk", "RESTRICT"))), SchemaDiff.compare(current, target));
+                new Change.DropConstraint(BOOKS, "fk", fk("fk", "NO ACTION"), fk("fk", "RESTRICT")),
+                new Change.AddConstraint(BOOKS, fk("fk", "RESTRICT"), fk("fk", "NO ACTION"))), SchemaDiff.compare(current, target));
     }
 
     @Test

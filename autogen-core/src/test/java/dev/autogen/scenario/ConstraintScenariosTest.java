@@ -149,6 +149,8 @@ class ConstraintScenariosTest {
         assertEquals(2, outcome.changes().size());
         Change.AddConstraint added = (Change.AddConstraint) outcome.changes().get(1);
         assertEquals("CASCADE", ((ForeignKey) added.constraint()).onDelete());
+        assertTrue(added.describe().endsWith(" on public.reviews: actions on update no action on delete no action"
+                + " -> on update no action on delete cascade"), added.describe());
     }
 
     @Test
