@@ -33,6 +33,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -146,22 +147,67 @@ public final class Autogen {
         return current;
     }
 
-    /** The migrations from newest to oldest, marking the live database's revision when a database is given. */
+    /**
+     * The migrations from newest to oldest; with a database, whether each is applied (when, by whom, how
+     * long it took, and whether its file still has the checksum it was applied with) or pending.
+     */
     public List<MigrationFile> history() {
         RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
-        String current = settings.database() == null ? null : onDatabase(settings.database(), graph, MigrationRunner::current);
         if (graph.isEmpty()) {
             log.info("No migrations in " + settings.migrationsDirectory());
         }
+        if (settings.database() == null) {
+            print(graph, null, null);
+            return graph.ordered();
+        }
+        return onDatabase(settings.database(), graph, runner -> {
+            Map<String, MigrationRunner.AppliedMigration> applied = new LinkedHashMap<>();
+            runner.appliedMigrations().forEach(row -> applied.put(row.revision(), row));
+            String current = applied.keySet().stream().filter(r -> graph.find(r).isPresent())
+                    .max(java.util.Comparator.comparingInt(graph::indexOf)).orElse(null);
+            print(graph, current, row -> {
+                MigrationRunner.AppliedMigration record = applied.get(row.revision());
+                if (record == null) {
+                    return "pending";
+                }
+                String checksum;
+                try {
+                    checksum = record.checksum() == null ? "checksum not recorded"
+                            : record.checksum().equals(runner.checksum(row)) ? "checksum matches"
+                            : "EDITED since applied (review, then mvn autogen:repair)";
+                } catch (AutogenException e) {
+                    checksum = "checksum unknown: " + e.getMessage();
+                }
+                return "applied " + record.appliedAt().toInstant().truncatedTo(ChronoUnit.SECONDS)
+                        + (record.appliedBy() == null ? "" : " by " + record.appliedBy())
+                        + (record.executionMs() == null ? "" : " in " + record.executionMs() + " ms") + ", " + checksum;
+            });
+            applied.keySet().stream().filter(r -> graph.find(r).isEmpty()).forEach(r -> log.warn("The version table records "
+                    + r + ", which no migration file declares: restore its file, or point autogen.url at the right database."));
+            return graph.ordered();
+        });
+    }
+
+    private void print(RevisionGraph graph, String current, java.util.function.Function<MigrationFile, String> state) {
         List<MigrationFile> newestFirst = new ArrayList<>(graph.ordered());
         java.util.Collections.reverse(newestFirst);
         for (MigrationFile m : newestFirst) {
             String marks = (m.revision().equals(graph.head()) ? " (head)" : "")
                     + (m.revision().equals(current) ? " (current)" : "");
             log.info((m.isFirst() ? "<base>" : m.parent()) + " -> " + m.revision() + marks + ", " + m.message()
-                    + "  [" + m.simpleClassName() + ", " + m.created() + "]");
+                    + "  [" + m.simpleClassName() + ", " + m.created() + "]" + (state == null ? "" : "  " + state.apply(m)));
         }
-        return graph.ordered();
+    }
+
+    /** Records the checksums of applied migrations as their files are now, after the edits were reviewed. */
+    public List<MigrationFile> repair() {
+        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        return onDatabase(requireDatabase(), graph, runner -> {
+            List<MigrationFile> repaired = runner.repair();
+            log.info(repaired.isEmpty() ? "Every applied migration has the checksum it was applied with; nothing to repair."
+                    : "Recorded " + repaired.size() + " new checksum(s).");
+            return repaired;
+        });
     }
 
     /** The changes that turn the current side (live database or replayed migrations) into the entities' schema. */
@@ -176,8 +222,9 @@ public final class Autogen {
         Introspector introspector = new Introspector(name -> name.equals(settings.versionTable()));
         if (settings.database() != null) {
             try (Connection connection = settings.database().connect()) {
+                // also refuses applied migrations whose files were edited since
+                String at = runner(connection, graph, settings.database()).current();
                 if (requireHead) {
-                    String at = runner(connection, graph, settings.database()).current();
                     if (!java.util.Objects.equals(at, graph.head())) {
                         throw new AutogenException("The database " + settings.database() + " is at " + describe(graph, at)
                                 + " but the newest migration is " + graph.head() + ": run mvn autogen:upgrade first");

@@ -17,12 +17,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -86,6 +90,7 @@ public final class MigrationRunner {
     private final Function<MigrationFile, Migration> loader;
     private final Consumer<String> log;
     private final Options options;
+    private final Map<String, String> checksums = new HashMap<>();
     private LockWaitWatch watch;
 
     public MigrationRunner(Connection connection, RevisionGraph graph, QualifiedName versionTable,
@@ -122,44 +127,108 @@ public final class MigrationRunner {
         };
     }
 
-    /** The revision the database is at, or null at base. */
+    /** A row of the version table: an applied migration, what it did (checksum), when, by whom, how long it took. */
+    public record AppliedMigration(String revision, OffsetDateTime appliedAt, String checksum, String appliedBy, Long executionMs) {
+    }
+
+    /**
+     * The revision the database is at, or null at base. Refuses a version table that records a revision
+     * no file declares, or an applied migration whose file was edited since.
+     */
     public String current() {
-        try {
-            List<String> applied = applied();
-            for (String revision : applied) {
-                graph.indexOf(revisionKnown(revision));
+        List<AppliedMigration> applied = appliedMigrations();
+        verify(applied);
+        String current = null;
+        int highest = -1;
+        for (AppliedMigration row : applied) {
+            int index = graph.indexOf(row.revision());
+            if (index > highest) {
+                highest = index;
+                current = row.revision();
             }
-            String current = null;
-            int highest = -1;
-            for (String revision : applied) {
-                int index = graph.indexOf(revision);
-                if (index > highest) {
-                    highest = index;
-                    current = revision;
+        }
+        if (applied.size() != highest + 1) {
+            throw new AutogenException("The version table " + sql.table() + " records revisions "
+                    + applied.stream().map(AppliedMigration::revision).toList()
+                    + ", which are not the first " + applied.size() + " migrations in order. Repair the table by hand.");
+        }
+        return current;
+    }
+
+    /** The rows of the version table, oldest first; none when it does not exist. Checks nothing. */
+    public List<AppliedMigration> appliedMigrations() {
+        try {
+            List<AppliedMigration> result = new ArrayList<>();
+            Set<String> columns = versionTableColumns();
+            if (columns.isEmpty()) {
+                return result;
+            }
+            boolean firstShape = !columns.contains("checksum");
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(firstShape ? sql.selectAppliedFirstShape() : sql.selectApplied())) {
+                while (rs.next()) {
+                    result.add(new AppliedMigration(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
+                            firstShape ? null : rs.getString(3), firstShape ? null : rs.getString(4),
+                            firstShape ? null : (Long) rs.getObject(5, Long.class)));
                 }
             }
-            if (applied.size() != highest + 1) {
-                throw new AutogenException("The version table " + sql.table() + " records revisions " + applied
-                        + ", which are not the first " + applied.size() + " migrations in order. Repair the table by hand.");
-            }
-            return current;
+            return result;
         } catch (SQLException e) {
             throw new AutogenException("Cannot read the version table " + sql.table() + ": " + e.getMessage(), e);
         }
     }
 
-    private String revisionKnown(String revision) {
-        if (graph.find(revision).isEmpty()) {
-            throw new AutogenException("The database is at revision " + revision
-                    + ", which no migration file declares. Restore that migration file, or point autogen.url at the right database.");
+    /** The checksum of what {@code file}'s migration does, as {@link Checksums} defines it. */
+    public String checksum(MigrationFile file) {
+        String known = checksums.get(file.revision());
+        if (known != null) {
+            return known;
         }
-        return revision;
+        Migration migration = loader.apply(file);
+        Operations up = new Operations();
+        Operations down = new Operations();
+        String method = "upgrade";
+        try {
+            migration.upgrade(up);
+            method = "downgrade";
+            migration.downgrade(down);
+        } catch (RuntimeException | LinkageError e) {
+            throw new AutogenException("Migration " + file.revision() + " (" + file.simpleClassName() + ") threw " + e
+                    + " in its " + method + "(), called to compute its checksum; nothing ran. Fix " + file.file() + ".", e);
+        }
+        String checksum = Checksums.of(up.changes(), down.changes());
+        checksums.put(file.revision(), checksum);
+        return checksum;
+    }
+
+    private void verify(List<AppliedMigration> applied) {
+        for (AppliedMigration row : applied) {
+            if (graph.find(row.revision()).isEmpty()) {
+                throw new AutogenException("The version table " + sql.table() + " records revision " + row.revision()
+                        + ", which no migration file declares: its file was deleted, or the database belongs to another "
+                        + "project. Restore that migration file, or point autogen.url at the right database.");
+            }
+        }
+        List<MigrationFile> edited = new ArrayList<>();
+        for (AppliedMigration row : applied) {
+            MigrationFile file = graph.find(row.revision()).orElseThrow();
+            if (row.checksum() != null && !row.checksum().equals(checksum(file))) {
+                edited.add(file);
+            }
+        }
+        if (!edited.isEmpty()) {
+            throw new AutogenException((edited.size() == 1 ? "Migration " : "Migrations ")
+                    + edited.stream().map(f -> f.file() + " (revision " + f.revision() + ")").collect(Collectors.joining(", "))
+                    + (edited.size() == 1 ? " was" : " were") + " edited after being applied to this database: put "
+                    + (edited.size() == 1 ? "it" : "them") + " back as " + (edited.size() == 1 ? "it was" : "they were")
+                    + " and write a new migration for the change, or, after review, record the new checksum with mvn autogen:repair.");
+        }
     }
 
     /** Applies migrations up to and including {@code target} ("head" or a revision id); returns those applied. */
     public List<MigrationFile> upgrade(String target) {
         return exclusively(() -> {
-            createVersionTable();
+            prepareVersionTable();
             int from = graph.indexOf(current());
             int to = target == null || target.equals("head") ? graph.ordered().size() - 1 : graph.indexOf(target);
             if (to < from) {
@@ -185,6 +254,7 @@ public final class MigrationRunner {
             throw new AutogenException("Say how far to downgrade: -Dautogen.target=-1, -N, base or a revision id");
         }
         return exclusively(() -> {
+            prepareVersionTable();
             int from = graph.indexOf(current());
             int to;
             if (target.equals("base")) {
@@ -207,6 +277,39 @@ public final class MigrationRunner {
                 reverted.add(file);
             }
             return reverted;
+        });
+    }
+
+    /**
+     * Records the checksums of applied migrations as their files are now, after a review of the edits;
+     * returns the migrations whose checksum changed.
+     */
+    public List<MigrationFile> repair() {
+        return exclusively(() -> {
+            prepareVersionTable();
+            List<AppliedMigration> applied = appliedMigrations();
+            for (AppliedMigration row : applied) {
+                if (graph.find(row.revision()).isEmpty()) {
+                    throw new AutogenException("The version table " + sql.table() + " records revision " + row.revision()
+                            + ", which no migration file declares; repair records checksums of files, it does not forget "
+                            + "migrations. Restore that migration file, or point autogen.url at the right database.");
+                }
+            }
+            List<MigrationFile> repaired = new ArrayList<>();
+            for (AppliedMigration row : applied) {
+                MigrationFile file = graph.find(row.revision()).orElseThrow();
+                String now = checksum(file);
+                if (!now.equals(row.checksum())) {
+                    try {
+                        updateChecksum(row.revision(), now);
+                    } catch (SQLException e) {
+                        throw new AutogenException("Cannot record the checksum of " + file.file() + ": " + firstLine(e.getMessage()), e);
+                    }
+                    log.accept("Recorded the checksum of " + file.file() + " (revision " + row.revision() + ") as it is now.");
+                    repaired.add(file);
+                }
+            }
+            return repaired;
         });
     }
 
@@ -286,8 +389,10 @@ public final class MigrationRunner {
             throw new AutogenException(name + " threw " + e + " in its " + verb + "(); none of its steps ran. "
                     + standing(direction, doneThisRun), e);
         }
+        String checksum = direction == Direction.UPGRADE ? checksum(file) : null;
         log.accept((direction == Direction.UPGRADE ? "Upgrading to " : "Downgrading from ") + file.revision()
                 + " (" + file.simpleClassName() + "): " + file.message());
+        long started = System.nanoTime();
         String statement = null;
         // a label added to an enum type cannot be used in the transaction that adds it, so leading
         // ADD VALUE steps run first, each committed on its own (they are IF NOT EXISTS: a re-run passes them)
@@ -332,9 +437,9 @@ public final class MigrationRunner {
                 }
                 statement = null;
                 if (direction == Direction.UPGRADE) {
-                    record(sql.insert(), file.revision());
+                    insert(file.revision(), checksum, (System.nanoTime() - started) / 1_000_000);
                 } else {
-                    record(sql.delete(), file.revision());
+                    delete(file.revision());
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -389,45 +494,84 @@ public final class MigrationRunner {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
-    // created only when missing: a user who owns the table but may not CREATE in its schema still runs
-    private void createVersionTable() {
+    /**
+     * Creates the version table when it is missing (only then: a user who owns it but may not CREATE in its
+     * schema still runs), and brings one of the first shape (revision, applied_at) to today's, recording the
+     * checksums of the migrations it lists as their files are now.
+     */
+    private void prepareVersionTable() {
+        String doing = "create";
         try {
-            if (!versionTableExists()) {
+            Set<String> columns = versionTableColumns();
+            if (columns.isEmpty()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute(sql.create());
                 }
+            } else if (!columns.contains("checksum")) {
+                doing = "add the checksum, applied_by and execution_ms columns to";
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(sql.addRecordColumns());
+                    List<AppliedMigration> applied = appliedMigrations();
+                    for (AppliedMigration row : applied) {
+                        graph.find(row.revision()).ifPresent(file -> {
+                            try {
+                                updateChecksum(row.revision(), checksum(file));
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                    }
+                    connection.commit();
+                    log.accept("The version table " + sql.table() + " now records checksums, who applied each migration "
+                            + "and how long it took; the checksums of the " + applied.size()
+                            + " migration(s) applied before are those of their files as they are now.");
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
-            throw new AutogenException("Cannot create the version table " + sql.table() + ": " + firstLine(e.getMessage())
-                    + ". Create it with a user that may, or let this user CREATE in schema " + sql.table().schema(), e);
+            throw new AutogenException("Cannot " + doing + " the version table " + sql.table() + ": " + firstLine(e.getMessage())
+                    + ". Run this once as a user that may (the table's owner, with CREATE in schema " + sql.table().schema() + ")", e);
         }
     }
 
-    private boolean versionTableExists() throws SQLException {
-        try (PreparedStatement exists = connection.prepareStatement(sql.exists())) {
-            exists.setString(1, sql.name());
-            try (ResultSet rs = exists.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
+    /** The columns of the version table; none when it does not exist. */
+    private Set<String> versionTableColumns() throws SQLException {
+        Set<String> columns = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql.columns())) {
+            statement.setString(1, sql.name());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
             }
         }
+        return columns;
     }
 
-    private List<String> applied() throws SQLException {
-        List<String> result = new ArrayList<>();
-        if (!versionTableExists()) {
-            return result;
+    private void insert(String revision, String checksum, long executionMs) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql.insert())) {
+            statement.setString(1, revision);
+            statement.setString(2, checksum);
+            statement.setLong(3, executionMs);
+            statement.executeUpdate();
         }
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.selectApplied())) {
-            while (rs.next()) {
-                result.add(rs.getString(1));
-            }
-        }
-        return result;
     }
 
-    private void record(String statementSql, String revision) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(statementSql)) {
+    private void updateChecksum(String revision, String checksum) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql.updateChecksum())) {
+            statement.setString(1, checksum);
+            statement.setString(2, revision);
+            statement.executeUpdate();
+        }
+    }
+
+    private void delete(String revision) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql.delete())) {
             statement.setString(1, revision);
             statement.executeUpdate();
         }

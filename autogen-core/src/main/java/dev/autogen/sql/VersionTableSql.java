@@ -31,17 +31,44 @@ public final class VersionTableSql {
         return "SELECT to_regclass(?) IS NOT NULL";
     }
 
+    /** One row per applied migration: what it did (checksum of its steps), when, by whom, and how long it took. */
     public String create() {
         return "CREATE TABLE " + name() + " (revision character varying(64) NOT NULL PRIMARY KEY,"
-                + " applied_at timestamp with time zone NOT NULL DEFAULT now())";
+                + " applied_at timestamp with time zone NOT NULL DEFAULT now(),"
+                + " checksum character varying(64),"
+                + " applied_by text,"
+                + " execution_ms bigint)";
+    }
+
+    /** One parameter, {@link #name()}: the names of the table's columns. */
+    public String columns() {
+        return "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped";
+    }
+
+    /** Brings a table of the first shape (revision, applied_at) to the one {@link #create()} makes; rows keep null checksums. */
+    public String addRecordColumns() {
+        return "ALTER TABLE " + name() + " ADD COLUMN IF NOT EXISTS checksum character varying(64),"
+                + " ADD COLUMN IF NOT EXISTS applied_by text,"
+                + " ADD COLUMN IF NOT EXISTS execution_ms bigint";
     }
 
     public String selectApplied() {
-        return "SELECT revision FROM " + name() + " ORDER BY applied_at, revision";
+        return "SELECT revision, applied_at, checksum, applied_by, execution_ms FROM " + name() + " ORDER BY applied_at, revision";
     }
 
+    /** The first shape's rows: revision and applied_at only. */
+    public String selectAppliedFirstShape() {
+        return "SELECT revision, applied_at FROM " + name() + " ORDER BY applied_at, revision";
+    }
+
+    /** Three parameters: revision, checksum, execution time in milliseconds. */
     public String insert() {
-        return "INSERT INTO " + name() + " (revision) VALUES (?)";
+        return "INSERT INTO " + name() + " (revision, checksum, applied_by, execution_ms) VALUES (?, ?, current_user, ?)";
+    }
+
+    /** Two parameters: checksum, revision. */
+    public String updateChecksum() {
+        return "UPDATE " + name() + " SET checksum = ? WHERE revision = ?";
     }
 
     public String delete() {

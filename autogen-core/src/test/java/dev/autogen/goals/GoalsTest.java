@@ -101,6 +101,34 @@ class GoalsTest {
             new Autogen(settings(List.of("dev.autogen.goals.shop"), both, live.spec()), history).history();
             assertEquals(2, history.lines.size());
             assertTrue(history.lines.get(0).contains("(head) (current), add labels"), history.text());
+            assertTrue(history.lines.get(0).matches(".*  applied \\S+Z by postgres in \\d+ ms, checksum matches"), history.text());
+
+            // reformatting the applied file and editing its comments keeps its checksum
+            Path secondFile = second.file().orElseThrow();
+            Files.writeString(secondFile, "// reviewed\n" + secondSource.replace("    ", "  "));
+            autogen = new Autogen(settings(List.of("dev.autogen.goals.shop", "dev.autogen.goals.extra"),
+                    InMemoryCompiler.compileDirectory(migrations), live.spec()), new RecordingLog());
+            assertEquals(applied.get(1).revision(), autogen.current());
+
+            // changing what it does is refused until a review records the new checksum
+            Files.writeString(secondFile, secondSource.replaceFirst("public void upgrade\\(Operations op\\) \\{",
+                    "public void upgrade(Operations op) {\n        op.execute(\"SELECT 1\");"));
+            RecordingLog edited = new RecordingLog();
+            autogen = new Autogen(settings(List.of("dev.autogen.goals.shop", "dev.autogen.goals.extra"),
+                    InMemoryCompiler.compileDirectory(migrations), live.spec()), edited);
+            Autogen editedAutogen = autogen;
+            AutogenException refused = assertThrows(AutogenException.class, editedAutogen::current);
+            assertEquals("Migration " + secondFile + " (revision " + applied.get(1).revision() + ") was edited after being "
+                    + "applied to this database: put it back as it was and write a new migration for the change, or, after "
+                    + "review, record the new checksum with mvn autogen:repair.", refused.getMessage());
+            assertThrows(AutogenException.class, () -> editedAutogen.upgrade("head"));
+            assertThrows(AutogenException.class, () -> editedAutogen.downgrade("-1"));
+            assertThrows(AutogenException.class, editedAutogen::check);
+            autogen.history();
+            assertTrue(edited.lines.get(0).endsWith("EDITED since applied (review, then mvn autogen:repair)"), edited.text());
+            assertEquals(1, autogen.repair().size());
+            assertEquals(applied.get(1).revision(), autogen.current());
+            assertEquals(List.of(), autogen.repair());
 
             assertEquals(1, autogen.downgrade("-1").size());
             assertEquals(applied.get(0).revision(), autogen.current());

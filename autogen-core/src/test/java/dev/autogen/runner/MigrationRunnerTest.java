@@ -290,6 +290,78 @@ class MigrationRunnerTest {
         }
     }
 
+    @Test
+    void theVersionTableRecordsWhatEachMigrationDidWhenByWhomAndHowLong() throws Exception {
+        try (ScratchDatabase db = TestPostgres.scratch().create("runner"); Connection connection = db.connect()) {
+            MigrationRunner runner = runner(connection, booksWithSlowIsbn());
+            runner.upgrade("head");
+            List<MigrationRunner.AppliedMigration> rows = runner.appliedMigrations();
+            assertEquals(List.of("r1", "r2"), rows.stream().map(MigrationRunner.AppliedMigration::revision).toList());
+            for (MigrationRunner.AppliedMigration row : rows) {
+                assertTrue(row.checksum().matches("[0-9a-f]{64}"), row.toString());
+                assertEquals("postgres", row.appliedBy());
+                assertTrue(row.appliedAt() != null, row.toString());
+            }
+            assertTrue(rows.get(1).executionMs() >= 1000, "the slow migration sleeps a second: " + rows.get(1));
+        }
+    }
+
+    @Test
+    void theChecksumIsOfTheStepsNotOfTheirJava() {
+        Operations plain = new Operations();
+        new CreateBooks().upgrade(plain);
+        Operations built = new Operations();
+        built.createTable(dev.autogen.script.Definitions.table("public", "books", column("id", "bigint").notNull(),
+                column("title", "character varying(100)"), primaryKey("books_pkey", "id")));
+        List<dev.autogen.change.Change> down = List.of(new dev.autogen.change.Change.DropTable(
+                new dev.autogen.schema.QualifiedName("public", "books"), null));
+        assertEquals(Checksums.of(plain.changes(), down), Checksums.of(built.changes(), down));
+        Operations wider = new Operations();
+        wider.createTable("public", "books", column("id", "bigint").notNull(), column("title", "character varying(101)"),
+                primaryKey("books_pkey", "id"));
+        assertFalse(Checksums.of(plain.changes(), down).equals(Checksums.of(wider.changes(), down)));
+        assertFalse(Checksums.of(plain.changes(), down).equals(Checksums.of(plain.changes(), List.of())), "the downgrade counts");
+    }
+
+    @Test
+    void aVersionRowNoFileDeclaresIsRefusedEverywhere() throws Exception {
+        try (ScratchDatabase db = TestPostgres.scratch().create("runner"); Connection connection = db.connect()) {
+            runner(connection, booksWithSlowIsbn()).upgrade("head");
+            MigrationRunner withoutSecond = runner(connection, booksWithSlowIsbn().subList(0, 1));
+            String expected = "The version table public.autogen_version records revision r2, which no migration file declares: "
+                    + "its file was deleted, or the database belongs to another project. Restore that migration file, "
+                    + "or point autogen.url at the right database.";
+            assertEquals(expected, assertThrows(AutogenException.class, withoutSecond::current).getMessage());
+            assertEquals(expected, assertThrows(AutogenException.class, () -> withoutSecond.upgrade("head")).getMessage());
+            assertEquals(expected, assertThrows(AutogenException.class, () -> withoutSecond.downgrade("-1")).getMessage());
+            assertTrue(assertThrows(AutogenException.class, withoutSecond::repair).getMessage()
+                    .contains("repair records checksums of files, it does not forget migrations"));
+        }
+    }
+
+    @Test
+    void aVersionTableOfTheFirstShapeIsUpgradedInPlace() throws Exception {
+        try (ScratchDatabase db = TestPostgres.scratch().create("runner"); Connection connection = db.connect()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE autogen_version (revision character varying(64) NOT NULL PRIMARY KEY,"
+                        + " applied_at timestamp with time zone NOT NULL DEFAULT now())");
+                statement.execute("CREATE TABLE books (id bigint NOT NULL, title character varying(100), CONSTRAINT books_pkey PRIMARY KEY (id))");
+                statement.execute("INSERT INTO autogen_version (revision) VALUES ('r1')");
+            }
+            List<String> lines = new ArrayList<>();
+            MigrationRunner runner = runner(connection, booksWithSlowIsbn(), MigrationRunner.Options.defaults(), lines::add);
+            assertEquals("r1", runner.current(), "read as it is, before any upgrade");
+            assertEquals(1, runner.upgrade("head").size());
+            assertEquals("The version table public.autogen_version now records checksums, who applied each migration and how "
+                    + "long it took; the checksums of the 1 migration(s) applied before are those of their files as they are now.",
+                    lines.get(0));
+            List<MigrationRunner.AppliedMigration> rows = runner.appliedMigrations();
+            assertEquals(runner.checksum(booksWithSlowIsbn().get(0)), rows.get(0).checksum());
+            assertEquals(null, rows.get(0).appliedBy(), "who applied it before is not known");
+            assertEquals("postgres", rows.get(1).appliedBy());
+        }
+    }
+
     private static int holdMigrationLock(Connection connection) throws SQLException {
         try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
             statement.setLong(1, new VersionTableSql(Configuration.DEFAULT_VERSION_TABLE).lockKey());

@@ -4,8 +4,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * autogen:history — lists the migrations, newest first; marks the live database's revision when
- * autogen.url is set. Reads the migration sources only, so it needs neither a compile nor a database.
+ * autogen:history — lists the migrations, newest first; with autogen.url, marks each applied (when, by
+ * whom, how long, whether the compiled class still has the checksum it was applied with) or pending.
+ * It does not compile, so that it shows a history whose files do not compile.
  */
 @Mojo(name = "history",
         configurator = MaskingConfigurator.HINT, requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
