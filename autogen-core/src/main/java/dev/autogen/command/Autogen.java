@@ -99,7 +99,8 @@ public final class Autogen {
     /** Fails with the list of differences when the entities and the migrations (or live database) differ. */
     public List<Change> check() {
         RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
-        List<Change> changes = diff(graph, false);
+        // a live database behind the migrations needs an upgrade, not a migration for what the files already hold
+        List<Change> changes = diff(graph, true);
         if (changes.isEmpty()) {
             log.info("The " + currentSideName() + " " + matchVerb() + " the entities.");
             return changes;
@@ -140,7 +141,14 @@ public final class Autogen {
     /** The revision the live database is at, or null at base. */
     public String current() {
         RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
-        String current = onDatabase(requireDatabase(), graph, MigrationRunner::current);
+        String current = onDatabase(requireDatabase(), graph, runner -> {
+            String at = runner.current();
+            String hint = adoptionHint(runner, at);
+            if (!hint.isEmpty()) {
+                log.warn(hint + ".");
+            }
+            return at;
+        });
         String head = graph.head();
         log.info("Current revision: " + describe(graph, current)
                 + (current != null && current.equals(head) ? " (head)" : head == null ? "" : "; head is " + head));
@@ -199,6 +207,85 @@ public final class Autogen {
         }
     }
 
+    /**
+     * Records {@code target} ("head", a revision id or "base") as the revision the live database is at, without
+     * running anything: for a database built another way. Refuses, with the differences, a database that does
+     * not have that revision's schema (the migrations up to it replayed on a scratch database), unless forced.
+     */
+    public String stamp(String target, boolean force) {
+        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        ConnectionSpec database = requireDatabase();
+        String revision;
+        if (target == null || target.isBlank()) {
+            throw new AutogenException("Say which revision the database is at: -Dautogen.target=head, base or a revision id");
+        } else if (target.equals("base")) {
+            revision = null;
+        } else if (target.equals("head")) {
+            if (graph.isEmpty()) {
+                throw new AutogenException("There is no migration to stamp: write the first one with mvn autogen:revision");
+            }
+            revision = graph.head();
+        } else {
+            revision = graph.find(target).orElseThrow(() -> new AutogenException("Unknown revision " + target
+                    + ": no migration file in " + settings.migrationsDirectory() + " declares it")).revision();
+        }
+        List<Change> differences = stampDifferences(graph, revision, database);
+        if (!differences.isEmpty()) {
+            StringBuilder list = new StringBuilder();
+            for (Change change : differences) {
+                list.append("\n  - ").append(change.describe());
+            }
+            String what = "The database " + database + " differs from the schema of " + describe(graph, revision) + " ("
+                    + differences.size() + (differences.size() == 1 ? " change" : " changes") + " would make it match):" + list;
+            if (!force) {
+                throw new AutogenException(what + "\nMake the database match, stamp the revision it does match, or, when "
+                        + "the differences are meant to stay, stamp anyway with -Dautogen.force=true.");
+            }
+            log.warn(what + "\nStamping anyway (autogen.force).");
+        }
+        onDatabase(database, graph, runner -> {
+            runner.stamp(revision);
+            return null;
+        });
+        log.info("Stamped " + database.url() + " at " + describe(graph, revision) + ": recorded in " + settings.versionTable()
+                + " without running anything; nothing else in the database was touched.");
+        return revision;
+    }
+
+    /** What would turn the live database into {@code revision}'s schema, the migrations up to it replayed on a scratch database. */
+    private List<Change> stampDifferences(RevisionGraph graph, String revision, ConnectionSpec database) {
+        ScratchAdmin scratch = new ScratchAdmin(requireScratch());
+        Introspector introspector = new Introspector(name -> name.equals(settings.versionTable()));
+        Schema live;
+        Schema wanted;
+        try (Connection connection = database.connect(); ScratchDatabase replay = scratch.create("stamp");
+             Connection replayed = replay.connect()) {
+            if (revision != null) {
+                log.info("Replaying the migrations up to " + revision + " into a scratch database");
+                runner(replayed, graph, replay.spec()).upgrade(revision);
+            }
+            Set<String> schemas = new LinkedHashSet<>(Introspector.userSchemas(connection));
+            schemas.addAll(Introspector.userSchemas(replayed));
+            live = settings.filter().apply(introspector.read(connection, schemas));
+            wanted = settings.filter().apply(introspector.read(replayed, schemas));
+        } catch (SQLException e) {
+            throw new AutogenException("Cannot compare " + database + " with the migrations: " + e.getMessage(), e);
+        }
+        Reprinter reprinter = new Reprinter(scratch, log::warn);
+        return SchemaDiff.compare(reprinter.reprint(live), reprinter.reprint(wanted));
+    }
+
+    /** For a database at base that has tables: it was built another way, and stamp is how to adopt it; empty otherwise. */
+    private static String adoptionHint(MigrationRunner runner, String at) {
+        if (at != null) {
+            return "";
+        }
+        int tables = runner.otherTables();
+        return tables == 0 ? "" : "The database has " + tables + (tables == 1 ? " table" : " tables") + " but records no "
+                + "migration as applied: if it was built another way (Hibernate's ddl-auto, another tool, a version table "
+                + "dropped by hand), adopt it with mvn autogen:stamp -Dautogen.target=<the revision it matches>";
+    }
+
     /** Records the checksums of applied migrations as their files are now, after the edits were reviewed. */
     public List<MigrationFile> repair() {
         RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
@@ -227,7 +314,9 @@ public final class Autogen {
                 if (requireHead) {
                     if (!java.util.Objects.equals(at, graph.head())) {
                         throw new AutogenException("The database " + settings.database() + " is at " + describe(graph, at)
-                                + " but the newest migration is " + graph.head() + ": run mvn autogen:upgrade first");
+                                + " but the newest migration is " + graph.head() + ": run mvn autogen:upgrade first"
+                                + Optional.of(adoptionHint(runner(connection, graph, settings.database()), at))
+                                .filter(hint -> !hint.isEmpty()).map(hint -> ". " + hint).orElse(""));
                     }
                 }
                 // the entities' schema is built with the extensions the database has, for columns of their types

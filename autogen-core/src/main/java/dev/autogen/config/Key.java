@@ -39,6 +39,8 @@ public enum Key {
     HIBERNATE_PROPERTIES("hibernateProperties", null),
     MESSAGE("message", "message"),
     TARGET("target", "autogen.target"),
+    /** stamp: record the revision although the database differs from its schema. */
+    FORCE("force", "autogen.force"),
     /** {@code embedded}, {@code docker} or a URL: the plugin starts or names the server and passes {@link #SCRATCH_URL}. */
     SCRATCH("scratch", "autogen.scratch"),
     SCRATCH_USER("scratchUser", "autogen.scratchUser"),

@@ -313,6 +313,49 @@ public final class MigrationRunner {
         });
     }
 
+    /**
+     * Records {@code revision} (null: base) as the one the database is at, without running anything: the
+     * version table then lists the migrations up to it, whatever it listed before.
+     */
+    public void stamp(String revision) {
+        int to = graph.indexOf(revision);
+        exclusively(() -> {
+            prepareVersionTable();
+            try {
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeUpdate(sql.deleteAll());
+                    for (int i = 0; i <= to; i++) {
+                        MigrationFile file = graph.ordered().get(i);
+                        insert(file.revision(), checksum(file), null);
+                    }
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw new AutogenException("Cannot stamp the version table " + sql.table() + ": " + firstLine(e.getMessage()), e);
+            }
+            return null;
+        });
+    }
+
+    /** How many tables the database has besides the version table: a database at base with tables was built another way. */
+    public int otherTables() {
+        try (PreparedStatement statement = connection.prepareStatement(sql.otherTables())) {
+            statement.setString(1, sql.name());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new AutogenException("Cannot read the tables of the database: " + e.getMessage(), e);
+        }
+    }
+
     /** The changes a migration makes in one direction, without running them. */
     public List<Change> changes(MigrationFile file, Direction direction) {
         Migration migration = loader.apply(file);
@@ -452,8 +495,25 @@ public final class MigrationRunner {
         } catch (SQLException e) {
             throw new AutogenException(name + " failed to " + verb + " and was rolled back" + waitedFor(e) + ". "
                     + (statement == null ? "" : "Statement: " + statement + ". ") + "PostgreSQL says: "
-                    + firstLine(e.getMessage()) + ". " + standing(direction, doneThisRun), e);
+                    + firstLine(e.getMessage()) + ". " + standing(direction, doneThisRun) + notAsRecorded(e, direction), e);
         }
+    }
+
+    /**
+     * For a statement that found the schema other than the version table says: the database was built another
+     * way (ddl-auto, another tool, a version table dropped by hand), or a row records a migration not applied.
+     */
+    private static String notAsRecorded(SQLException e, Direction direction) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        boolean exists = Set.of("42P07", "42701", "42710", "42P06", "42723").contains(state);
+        boolean missing = Set.of("42P01", "42703", "42704", "3F000", "42883").contains(state);
+        if (direction == Direction.UPGRADE && exists || direction == Direction.DOWNGRADE && missing) {
+            return " The database is not what its version table says: it already has what this migration makes, or lacks "
+                    + "what it removes. If the database was built another way (Hibernate's ddl-auto, another tool, a version "
+                    + "table dropped by hand), compare it and record the revision it matches with mvn autogen:stamp "
+                    + "-Dautogen.target=<revision>, then upgrade.";
+        }
+        return "";
     }
 
     /** For a statement that gave up waiting for a lock: who held it. */
@@ -553,11 +613,11 @@ public final class MigrationRunner {
         return columns;
     }
 
-    private void insert(String revision, String checksum, long executionMs) throws SQLException {
+    private void insert(String revision, String checksum, Long executionMs) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql.insert())) {
             statement.setString(1, revision);
             statement.setString(2, checksum);
-            statement.setLong(3, executionMs);
+            statement.setObject(3, executionMs, java.sql.Types.BIGINT);
             statement.executeUpdate();
         }
     }

@@ -5,6 +5,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -118,6 +119,16 @@ public final class RevisionGraph {
                 }
                 return Optional.of(new MigrationFile(id, values.getOrDefault("parent", ""), values.getOrDefault("message", ""),
                         values.getOrDefault("created", ""), pkg + type.getNameAsString(), file));
+            }
+        }
+        // a migration without its place in the history would never run, while check-migrations and upgrade pass
+        for (TypeDeclaration<?> type : unit.getTypes()) {
+            if (type instanceof ClassOrInterfaceDeclaration declaration && !declaration.isInterface() && !declaration.isAbstract()
+                    && declaration.getImplementedTypes().stream().anyMatch(t -> t.getNameAsString().equals("Migration")
+                    || t.getNameWithScope().equals(Migration.class.getName()))) {
+                throw new AutogenException("Migration file " + file + ": class " + declaration.getNameAsString()
+                        + " implements Migration but has no @Revision, so it would never run. Give it @Revision(id = \"...\", "
+                        + "parent = \"...\"), or move it out of the migrations package.");
             }
         }
         return Optional.empty();

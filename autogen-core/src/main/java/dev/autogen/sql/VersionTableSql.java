@@ -66,6 +66,17 @@ public final class VersionTableSql {
         return "INSERT INTO " + name() + " (revision, checksum, applied_by, execution_ms) VALUES (?, ?, current_user, ?)";
     }
 
+    public String deleteAll() {
+        return "DELETE FROM " + name();
+    }
+
+    /** One parameter, {@link #name()}: how many tables the database has besides the version table, system schemas aside. */
+    public String otherTables() {
+        return "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+                + " AND n.nspname NOT LIKE 'pg\\_%' AND c.oid IS DISTINCT FROM to_regclass(?)";
+    }
+
     /** Two parameters: checksum, revision. */
     public String updateChecksum() {
         return "UPDATE " + name() + " SET checksum = ? WHERE revision = ?";

@@ -175,6 +175,50 @@ class GoalsTest {
     }
 
     @Test
+    void aDatabaseBuiltAnotherWayIsAdoptedWithStamp() throws Exception {
+        new Autogen(settings(List.of("dev.autogen.goals.shop"), GoalsTest.class.getClassLoader(), null), new RecordingLog())
+                .revision("create shop");
+        ClassLoader compiled = InMemoryCompiler.compileDirectory(migrations);
+        try (ScratchDatabase live = TestPostgres.scratch().create("live"); Connection connection = live.connect()) {
+            Configuration configuration = settings(List.of("dev.autogen.goals.shop"), compiled, live.spec());
+            String head = new Autogen(configuration, new RecordingLog()).upgrade("head").get(0).revision();
+            // the schema is there, the record of it is not
+            connection.createStatement().execute("DROP TABLE autogen_version");
+
+            RecordingLog log = new RecordingLog();
+            Autogen autogen = new Autogen(configuration, log);
+            assertNull(autogen.current());
+            assertTrue(log.text().contains("WARN The database has 2 tables but records no migration as applied: if it was "
+                    + "built another way (Hibernate's ddl-auto, another tool, a version table dropped by hand), adopt it with "
+                    + "mvn autogen:stamp -Dautogen.target=<the revision it matches>."), log.text());
+            AutogenException upgrade = assertThrows(AutogenException.class, () -> autogen.upgrade("head"));
+            assertTrue(upgrade.getMessage().contains("already exists"), upgrade.getMessage());
+            assertTrue(upgrade.getMessage().endsWith("record the revision it matches with mvn autogen:stamp "
+                    + "-Dautogen.target=<revision>, then upgrade."), upgrade.getMessage());
+            AutogenException check = assertThrows(AutogenException.class, autogen::check);
+            assertTrue(check.getMessage().contains("run mvn autogen:upgrade first. The database has 2 tables"), check.getMessage());
+
+            autogen.stamp("head", false);
+            assertEquals(head, autogen.current());
+            assertTrue(log.text().contains("Stamped " + live.spec().url() + " at " + head), log.text());
+            autogen.check();
+
+            // a database that differs from the revision is refused with the differences, unless forced
+            connection.createStatement().execute("CREATE TABLE notes (id integer)");
+            AutogenException differs = assertThrows(AutogenException.class, () -> autogen.stamp("head", false));
+            assertTrue(differs.getMessage().contains(" (1 change would make it match):\n  - drop table public.notes\n"),
+                    differs.getMessage());
+            assertTrue(differs.getMessage().endsWith("stamp anyway with -Dautogen.force=true."), differs.getMessage());
+            String base = assertThrows(AutogenException.class, () -> autogen.stamp("base", false)).getMessage();
+            assertTrue(base.contains("differs from the schema of base (no migration applied) ("), base);
+            assertTrue(base.contains("\n  - drop table public.items"), base);
+            autogen.stamp("base", true);
+            assertNull(autogen.current());
+            assertEquals(Set.of("autogen_version", "items", "notes", "shelves"), tables(connection), "nothing else touched");
+        }
+    }
+
+    @Test
     void tablesAnotherToolOwnsAreLeftAlone() throws Exception {
         new Autogen(settings(List.of("dev.autogen.goals.shop"), GoalsTest.class.getClassLoader(), null), new RecordingLog())
                 .revision("create shop");

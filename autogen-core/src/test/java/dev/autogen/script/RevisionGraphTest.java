@@ -45,6 +45,27 @@ class RevisionGraphTest {
     }
 
     @Test
+    void aMigrationClassWithoutRevisionIsRefusedByName() throws IOException {
+        migration("M1", "aaa", "");
+        Files.writeString(dir.resolve("M2.java"), """
+                package com.example.migrations;
+
+                import dev.autogen.script.Migration;
+                import dev.autogen.script.Operations;
+
+                public class M2 implements Migration {
+                    public void upgrade(Operations op) { op.execute("SELECT 1"); }
+                    public void downgrade(Operations op) { }
+                }
+                """);
+        Files.writeString(dir.resolve("Steps.java"), "package com.example.migrations; abstract class Steps implements Migration { }");
+        AutogenException e = assertThrows(AutogenException.class, () -> RevisionGraph.read(dir));
+        assertEquals("Migration file " + dir.resolve("M2.java") + ": class M2 implements Migration but has no @Revision, so it "
+                + "would never run. Give it @Revision(id = \"...\", parent = \"...\"), or move it out of the migrations package.",
+                e.getMessage());
+    }
+
+    @Test
     void aMissingDirectoryHasNoMigrations() {
         assertTrue(RevisionGraph.read(dir.resolve("none")).isEmpty());
     }
