@@ -92,6 +92,18 @@ class MigrationRunnerTest {
         }
     }
 
+    /** Adds its column, then waits a minute inside its transaction: long enough to be killed half-way. */
+    static final class HangingAddIsbn implements Migration {
+        public void upgrade(Operations op) {
+            op.addColumn("public", "books", Column.column("isbn", "text"));
+            op.execute("SELECT pg_sleep(60)");
+        }
+
+        public void downgrade(Operations op) {
+            op.dropColumn("public", "books", "isbn");
+        }
+    }
+
     private static MigrationFile file(String id, String parent, Class<?> type) {
         return new MigrationFile(id, parent, type.getSimpleName(), "", "com.example.migrations." + type.getSimpleName(),
                 Path.of(type.getSimpleName() + ".java"));
@@ -104,13 +116,18 @@ class MigrationRunnerTest {
     static MigrationRunner runner(Connection connection, List<MigrationFile> files, MigrationRunner.Options options,
                                   Consumer<String> log) {
         Map<String, Migration> migrations = Map.of("CreateBooks", new CreateBooks(), "BrokenHalfWay", new BrokenHalfWay(),
-                "NarrowTitle", new NarrowTitle(), "ThrowsHalfWay", new ThrowsHalfWay(), "SlowAddIsbn", new SlowAddIsbn());
+                "NarrowTitle", new NarrowTitle(), "ThrowsHalfWay", new ThrowsHalfWay(), "SlowAddIsbn", new SlowAddIsbn(),
+                "HangingAddIsbn", new HangingAddIsbn());
         Function<MigrationFile, Migration> loader = f -> migrations.get(f.message());
         return new MigrationRunner(connection, RevisionGraph.of(files), Configuration.DEFAULT_VERSION_TABLE, loader, log, options);
     }
 
     static List<MigrationFile> booksWithSlowIsbn() {
         return List.of(file("r1", "", CreateBooks.class), file("r2", "r1", SlowAddIsbn.class));
+    }
+
+    static List<MigrationFile> booksWithHangingIsbn() {
+        return List.of(file("r1", "", CreateBooks.class), file("r2", "r1", HangingAddIsbn.class));
     }
 
     @Test
@@ -359,6 +376,29 @@ class MigrationRunnerTest {
             assertEquals(runner.checksum(booksWithSlowIsbn().get(0)), rows.get(0).checksum());
             assertEquals(null, rows.get(0).appliedBy(), "who applied it before is not known");
             assertEquals("postgres", rows.get(1).appliedBy());
+        }
+    }
+
+    @Test
+    void aRunnerKilledHalfWayLeavesTheLastCompleteMigrationAndTheNextUpgradeCompletes() throws Exception {
+        try (ScratchDatabase db = TestPostgres.scratch().create("runner"); Connection connection = db.connect()) {
+            RunnerProcess.Child child = RunnerProcess.start(db.spec(), "hanging");
+            child.awaitLine("Upgrading to r2", Duration.ofSeconds(60));
+            Thread.sleep(500);
+            long killed = System.nanoTime();
+            child.kill();
+
+            MigrationRunner runner = runner(connection, booksWithSlowIsbn(),
+                    MigrationRunner.Options.defaults().withLockWait(Duration.ofSeconds(30)), m -> { });
+            assertEquals("r1", runner.current(), "the killed migration's row never committed");
+            assertFalse(columns(connection).contains("isbn"), "nor its step");
+            // the killed client's backend ends within seconds (client_connection_check_interval), not after its minute
+            // of sleep, and with it its transaction and the migration lock
+            assertEquals(List.of("r2"), runner.upgrade("head").stream().map(MigrationFile::revision).toList());
+            long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed);
+            assertTrue(seconds < 30, "the next upgrade completed " + seconds + " s after the kill");
+            assertTrue(columns(connection).contains("isbn"));
+            assertEquals(List.of("r1", "r2"), runner.appliedMigrations().stream().map(MigrationRunner.AppliedMigration::revision).toList());
         }
     }
 

@@ -14,13 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A runner in a JVM of its own, upgrading {@link MigrationRunnerTest#booksWithSlowIsbn()} to head. */
+/**
+ * A runner in a JVM of its own, upgrading {@link MigrationRunnerTest#booksWithSlowIsbn()} (or, given "hanging",
+ * {@link MigrationRunnerTest#booksWithHangingIsbn()}) to head.
+ */
 public final class RunnerProcess {
 
     public static void main(String[] args) throws Exception {
         ConnectionSpec database = new ConnectionSpec(args[0], args[1], null);
         try (Connection connection = database.connect()) {
-            MigrationRunner runner = MigrationRunnerTest.runner(connection, MigrationRunnerTest.booksWithSlowIsbn(),
+            MigrationRunner runner = MigrationRunnerTest.runner(connection, args.length > 2 && args[2].equals("hanging")
+                            ? MigrationRunnerTest.booksWithHangingIsbn() : MigrationRunnerTest.booksWithSlowIsbn(),
                     MigrationRunner.Options.defaults().withLockWait(Duration.ofSeconds(60)), RunnerProcess::say);
             for (MigrationFile file : runner.upgrade("head")) {
                 say("APPLIED " + file.revision());
@@ -33,11 +37,12 @@ public final class RunnerProcess {
         System.out.flush();
     }
 
-    static Child start(ConnectionSpec database) throws IOException {
+    static Child start(ConnectionSpec database, String... plan) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                RunnerProcess.class.getName(), database.url(), database.user()).redirectErrorStream(true).start();
-        return new Child(process);
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                RunnerProcess.class.getName(), database.url(), database.user()));
+        command.addAll(List.of(plan));
+        return new Child(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     /** A started runner process and what it printed so far. */
@@ -75,6 +80,12 @@ public final class RunnerProcess {
                     lines.wait(Math.min(left, 200));
                 }
             }
+        }
+
+        /** kill -9: the JVM gets no chance to close its connection. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
         }
 
         int exitCode(Duration limit) throws InterruptedException {
