@@ -189,6 +189,25 @@ class AutogenGoalsIT {
                 "compiled once");
     }
 
+    @Test
+    @Order(11)
+    void stampRefusesADatabaseThatDiffersAndRecordsOneThatMatches() throws Exception {
+        NestedMaven.Result differs = project.mvn("autogen:stamp", "-Dautogen.target=head", "-Dautogen.url=" + url(),
+                "-Dautogen.user=postgres");
+
+        assertNotEquals(0, differs.exitCode(), differs::toString);
+        assertTrue(differs.output().contains("differs from the schema of " + secondRevision), differs::toString);
+        assertTrue(differs.output().contains("  - create table public.author"), differs::toString);
+        assertTrue(differs.output().contains("stamp anyway with -Dautogen.force=true."), differs::toString);
+        assertEquals(List.of(), versionRows(), "nothing recorded");
+
+        NestedMaven.Result matches = project.mvn("autogen:stamp", "-Dautogen.target=base", "-Dautogen.url=" + url(),
+                "-Dautogen.user=postgres");
+
+        assertEquals(0, matches.exitCode(), matches::toString);
+        assertTrue(matches.output().contains("[INFO] Stamped " + url() + " at base (no migration applied)"), matches::toString);
+    }
+
     private String url() {
         return "jdbc:postgresql://localhost:" + database.getPort() + "/postgres";
     }
