@@ -15,6 +15,7 @@ import dev.autogen.render.MigrationRenderer.MigrationSource;
 import dev.autogen.runner.MigrationRunner;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.WrittenText;
+import dev.autogen.script.Migration;
 import dev.autogen.script.MigrationFile;
 import dev.autogen.script.RevisionGraph;
 import dev.autogen.targetschema.Reprinter;
@@ -69,7 +70,8 @@ public final class Autogen {
         ZonedDateTime now = ZonedDateTime.now(settings.clock()).truncatedTo(ChronoUnit.SECONDS);
         String text = message == null ? "" : message.strip();
         String className = "M" + CLASS_TIME.format(now) + slug(text);
-        List<Change> changes = diff(graph, true);
+        Comparison comparison = diff(graph, true);
+        List<Change> changes = comparison.changes();
         if (changes.isEmpty()) {
             log.info("No changes: the " + currentSideName() + " already " + matchVerb() + " the entities. Nothing written.");
             return new RevisionResult(changes, Optional.empty());
@@ -79,6 +81,7 @@ public final class Autogen {
                 graph.head(), text, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now), changes);
         String java = timed("rendering", () -> new MigrationRenderer(settings.templatesDirectory()).render(source));
         Path file = settings.migrationsDirectory().resolve(className + ".java");
+        prove(source, java, comparison);
         try {
             Files.createDirectories(settings.migrationsDirectory());
             Files.writeString(file, java, StandardCharsets.UTF_8);
@@ -86,7 +89,8 @@ public final class Autogen {
             throw new AutogenException("Cannot write " + file + ": " + e.getMessage(), e);
         }
         report(changes);
-        log.info("Wrote " + file);
+        log.info("Wrote " + file + (settings.prove() ? " (proven: upgrade, downgrade and upgrade again on a scratch database"
+                + " leave nothing to change)" : " (compiled, not proven: autogen.prove=false)"));
         return new RevisionResult(changes, Optional.of(file));
     }
 
@@ -100,7 +104,7 @@ public final class Autogen {
     public List<Change> check() {
         RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
         // a live database behind the migrations needs an upgrade, not a migration for what the files already hold
-        List<Change> changes = diff(graph, true);
+        List<Change> changes = diff(graph, true).changes();
         if (changes.isEmpty()) {
             log.info("The " + currentSideName() + " " + matchVerb() + " the entities.");
             return changes;
@@ -299,10 +303,36 @@ public final class Autogen {
 
     /** The changes that turn the current side (live database or replayed migrations) into the entities' schema. */
     public List<Change> diff() {
-        return diff(RevisionGraph.read(settings.migrationsDirectory()), false);
+        return diff(RevisionGraph.read(settings.migrationsDirectory()), false).changes();
     }
 
-    private List<Change> diff(RevisionGraph graph, boolean requireHead) {
+    /** What the diff found, and the two sides as it compared them. */
+    private record Comparison(List<Change> changes, Schema current, Schema target) {
+    }
+
+    /**
+     * Compiles the rendered migration against the project's class path and, unless autogen.prove=false,
+     * runs it on a scratch database holding the current side; either failing writes nothing.
+     */
+    private void prove(MigrationSource source, String java, Comparison comparison) {
+        String className = source.packageName() + "." + source.className();
+        try {
+            Migration migration = timed("compiling", () -> MigrationCompiler.compile(className, java, settings.classLoader()));
+            if (settings.prove()) {
+                timed("proof", () -> {
+                    new Proof(new ScratchAdmin(requireScratch()), settings.filter(), log::warn)
+                            .prove(migration, comparison.current(), comparison.target());
+                    return null;
+                });
+            }
+        } catch (MigrationNotProven e) {
+            throw new AutogenException("The migration " + source.className() + " failed its proof at " + e.step() + ": "
+                    + e.how() + ". Nothing was written. This is a defect of autogen (or of the project's own template): "
+                    + "please report it with the entities; -Dautogen.prove=false writes the file without running it.", e);
+        }
+    }
+
+    private Comparison diff(RevisionGraph graph, boolean requireHead) {
         ScratchAdmin scratch = new ScratchAdmin(requireScratch());
         TargetSchema target;
         Schema current;
@@ -351,8 +381,9 @@ public final class Autogen {
         Schema reprintedTarget = timed("reprint", () -> reprinter.reprint(wanted));
         WrittenText written = target.written();
         // compared as PostgreSQL prints both sides; written as Hibernate wrote the target
-        return timed("diff", () -> AsWritten.spell(SchemaDiff.compare(reprintedCurrent, reprintedTarget), reprintedTarget,
-                written));
+        List<Change> changes = timed("diff", () -> AsWritten.spell(SchemaDiff.compare(reprintedCurrent, reprintedTarget),
+                reprintedTarget, written));
+        return new Comparison(changes, reprintedCurrent, reprintedTarget);
     }
 
     /** Work of one phase on a database, its time reported to the log (autogen.timings). */

@@ -115,6 +115,7 @@ public final class GoalEntry {
                         Key.INCLUDE_TABLES.listIn(properties), Key.EXCLUDE_TABLES.listIn(properties)))
                 .lockWait(duration(properties, Key.LOCK_WAIT))
                 .lockTimeout(duration(properties, Key.LOCK_TIMEOUT))
+                .prove(!"false".equalsIgnoreCase(Key.PROVE.in(properties)))
                 .build();
     }
 

@@ -33,6 +33,7 @@ public final class Configuration {
     private final SchemaFilter filter;
     private final Duration lockWait;
     private final Duration lockTimeout;
+    private final boolean prove;
 
     private Configuration(Builder builder) {
         this.entities = Objects.requireNonNull(builder.entities, "entities");
@@ -50,6 +51,7 @@ public final class Configuration {
         this.filter = builder.filter == null ? SchemaFilter.ALL : builder.filter;
         this.lockWait = builder.lockWait;
         this.lockTimeout = builder.lockTimeout;
+        this.prove = builder.prove;
     }
 
     public static Builder builder() {
@@ -61,7 +63,7 @@ public final class Configuration {
         return new Builder().entities(entities).migrationsDirectory(migrationsDirectory).migrationsPackage(migrationsPackage)
                 .database(database).scratch(scratch).versionTable(versionTable).hibernateSettings(hibernateSettings)
                 .templatesDirectory(templatesDirectory).classLoader(classLoader).clock(clock).filter(filter)
-                .lockWait(lockWait).lockTimeout(lockTimeout);
+                .lockWait(lockWait).lockTimeout(lockTimeout).prove(prove);
     }
 
     /** Where the entities come from: packages, a persistence unit, or (in tests) classes. */
@@ -129,6 +131,11 @@ public final class Configuration {
         return filter;
     }
 
+    /** Whether revision proves each migration (upgrade, downgrade, upgrade on a scratch database) before writing it. */
+    public boolean prove() {
+        return prove;
+    }
+
     @Override
     public String toString() {
         return "Configuration[entities=" + entities + ", migrations=" + migrationsPackage + " in " + migrationsDirectory
@@ -152,6 +159,7 @@ public final class Configuration {
         private SchemaFilter filter;
         private Duration lockWait;
         private Duration lockTimeout;
+        private boolean prove = true;
 
         private Builder() {
         }
@@ -228,6 +236,11 @@ public final class Configuration {
 
         public Builder lockTimeout(Duration lockTimeout) {
             this.lockTimeout = lockTimeout;
+            return this;
+        }
+
+        public Builder prove(boolean prove) {
+            this.prove = prove;
             return this;
         }
 

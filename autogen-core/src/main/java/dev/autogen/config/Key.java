@@ -38,6 +38,8 @@ public enum Key {
     /** A map parameter without a property: it crosses as its entries, each under a {@code hibernate.} or {@code jakarta.persistence.} name. */
     HIBERNATE_PROPERTIES("hibernateProperties", null),
     MESSAGE("message", "message"),
+    /** Whether revision runs each migration on a scratch database before writing it; false skips that, not the compile. */
+    PROVE("prove", "autogen.prove"),
     TARGET("target", "autogen.target"),
     /** stamp: record the revision although the database differs from its schema. */
     FORCE("force", "autogen.force"),

@@ -58,6 +58,8 @@ class GoalsTest {
         assertTrue(first.file().isPresent());
         assertTrue(log.text().contains("create table public.items"), log.text());
         assertTrue(log.text().contains("Wrote " + first.file().get()), log.text());
+        assertTrue(log.text().contains("(proven: upgrade, downgrade and upgrade again on a scratch database leave nothing"
+                + " to change)"), log.text());
 
         // replaying the written migration gives back the entities' schema: nothing more to write
         ClassLoader compiled = InMemoryCompiler.compileDirectory(migrations);
@@ -137,6 +139,30 @@ class GoalsTest {
             assertEquals(Set.of("autogen_version"), tables(connection));
             assertNull(autogen.current());
         }
+    }
+
+    @Test
+    void aMigrationThatFailsItsProofOrDoesNotCompileIsNotWritten(@TempDir Path templates) throws Exception {
+        String template = Files.readString(Path.of("../templates/migration.java.mustache"));
+        // a downgrade that undoes nothing: the round trip finds the tables still there
+        Files.writeString(templates.resolve("migration.java.mustache"),
+                template.replaceAll("(?s)\\{\\{#downgrade}}.*\\{\\{/downgrade}}", ""));
+        Configuration broken = settings(List.of("dev.autogen.goals.shop"), GoalsTest.class.getClassLoader(), null)
+                .toBuilder().templatesDirectory(templates).build();
+        AutogenException roundTrip = assertThrows(AutogenException.class,
+                () -> new Autogen(broken, new RecordingLog()).revision("create shop"));
+        assertTrue(roundTrip.getMessage().contains("failed its proof at downgrade, then comparing with the schema before it"
+                + " (round trip): still finds "), roundTrip.getMessage());
+        assertTrue(roundTrip.getMessage().contains("drop table public.items"), roundTrip.getMessage());
+        assertTrue(roundTrip.getMessage().contains("Nothing was written. This is a defect of autogen"), roundTrip.getMessage());
+
+        // without the proof the file is still compiled before it is written
+        Files.writeString(templates.resolve("migration.java.mustache"),
+                template.replace("public void upgrade(Operations op) {", "public void upgrade(Operations op) {\n        op.noSuchStep();"));
+        AutogenException javac = assertThrows(AutogenException.class,
+                () -> new Autogen(broken.toBuilder().prove(false).build(), new RecordingLog()).revision("create shop"));
+        assertTrue(javac.getMessage().contains("failed its proof at compiling it: javac rejects it (line "), javac.getMessage());
+        assertEquals(List.of(), files());
     }
 
     @Test

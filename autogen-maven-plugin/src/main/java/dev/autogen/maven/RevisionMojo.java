@@ -22,6 +22,13 @@ public class RevisionMojo extends AbstractScratchMojo {
     @Parameter(property = "message")
     private String message;
 
+    /**
+     * Runs the migration on a scratch database holding the current side before writing it: upgrade,
+     * downgrade and upgrade again, each compared. false skips that; the file is compiled either way.
+     */
+    @Parameter(property = "autogen.prove", defaultValue = "true")
+    private boolean prove;
+
     @Override
     String goal() {
         return "revision";
@@ -30,6 +37,7 @@ public class RevisionMojo extends AbstractScratchMojo {
     @Override
     void addProperties(Map<String, String> properties) throws MojoFailureException {
         put(properties, "message", message);
+        put(properties, "prove", String.valueOf(prove));
         super.addProperties(properties);
     }
 }

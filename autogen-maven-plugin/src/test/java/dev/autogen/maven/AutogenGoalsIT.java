@@ -64,7 +64,8 @@ class AutogenGoalsIT {
         assertTrue(output.contains("[INFO]   - create table public.author"), output);
         assertTrue(output.contains("[INFO]   - create table public.book"), output);
         assertTrue(output.contains("add foreign key") && output.contains("on public.book -> public.author"), output);
-        assertTrue(output.contains("[INFO] Wrote " + first), output);
+        assertTrue(output.contains("[INFO] Wrote " + first + " (proven: upgrade, downgrade and upgrade again on a scratch"
+                + " database leave nothing to change)"), output);
         String[] revision = project.revisionOf(first);
         assertEquals("", revision[1], "the first migration follows base");
         firstRevision = revision[0];
