@@ -20,12 +20,14 @@ public class M20261121_120000_ConvertType implements Migration {
     @Override
     public void upgrade(Operations op) {
         // MAY LOSE DATA: converts public.books.pages from integer to character varying(255): values that do not cast make it fail, and the table is rewritten under an exclusive lock
+        // LOCKS: ACCESS EXCLUSIVE on public.books (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "books", "pages", "integer", "character varying(255)");
     }
 
     @Override
     public void downgrade(Operations op) {
         // MAY LOSE DATA: converts public.books.pages from character varying(255) to integer: values that do not cast make it fail, and the table is rewritten under an exclusive lock
+        // LOCKS: ACCESS EXCLUSIVE on public.books (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "books", "pages", "character varying(255)", "integer");
     }
 }

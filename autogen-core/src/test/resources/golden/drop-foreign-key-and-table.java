@@ -30,6 +30,8 @@ public class M20261121_120000_DropForeignKeyAndTable implements Migration {
                 column("id", "bigint").notNull().generatedByDefaultAsIdentity(),
                 column("name", "character varying(255)"),
                 primaryKey("authors_pkey", "id"));
+        // FAILS ON EXISTING ROWS: adds foreign key fktrnvqp8p8qckc01n5ie74kugv to public.reviews: fails if a row's [author_id] has no match in public.authors
+        // LOCKS: SHARE ROW EXCLUSIVE on public.reviews (blocks writes), scans every row
         op.addForeignKey("public", "reviews", foreignKey("fktrnvqp8p8qckc01n5ie74kugv", columns("author_id"), "public", "authors", columns("id")));
     }
 }

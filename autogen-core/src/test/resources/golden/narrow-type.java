@@ -20,6 +20,7 @@ public class M20261121_120000_NarrowType implements Migration {
     @Override
     public void upgrade(Operations op) {
         // MAY LOSE DATA: narrows public.books.title from character varying(100) to character varying(40): values that do not fit make it fail
+        // LOCKS: ACCESS EXCLUSIVE on public.books (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "books", "title", "character varying(100)", "character varying(40)");
     }
 

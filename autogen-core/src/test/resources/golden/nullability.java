@@ -21,6 +21,7 @@ public class M20261121_120000_Nullability implements Migration {
     public void upgrade(Operations op) {
         op.alterColumnNullable("public", "books", "pages", true);
         // FAILS ON EXISTING ROWS: makes public.books.title NOT NULL: fails if any row holds NULL there
+        // LOCKS: ACCESS EXCLUSIVE on public.books (blocks reads and writes), scans every row
         op.alterColumnNullable("public", "books", "title", false);
     }
 
@@ -28,6 +29,7 @@ public class M20261121_120000_Nullability implements Migration {
     public void downgrade(Operations op) {
         op.alterColumnNullable("public", "books", "title", true);
         // FAILS ON EXISTING ROWS: makes public.books.pages NOT NULL: fails if any row holds NULL there
+        // LOCKS: ACCESS EXCLUSIVE on public.books (blocks reads and writes), scans every row
         op.alterColumnNullable("public", "books", "pages", false);
     }
 }

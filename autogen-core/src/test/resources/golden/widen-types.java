@@ -16,6 +16,7 @@ public class M20261121_120000_WidenTypes implements Migration {
 
     @Override
     public void upgrade(Operations op) {
+        // LOCKS: ACCESS EXCLUSIVE on public.books (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "books", "pages", "integer", "bigint");
         op.alterColumnType("public", "books", "title", "character varying(100)", "character varying(255)");
     }
@@ -23,8 +24,10 @@ public class M20261121_120000_WidenTypes implements Migration {
     @Override
     public void downgrade(Operations op) {
         // MAY LOSE DATA: narrows public.books.title from character varying(255) to character varying(100): values that do not fit make it fail
+        // LOCKS: ACCESS EXCLUSIVE on public.books (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "books", "title", "character varying(255)", "character varying(100)");
         // MAY LOSE DATA: narrows public.books.pages from bigint to integer: values that do not fit make it fail
+        // LOCKS: ACCESS EXCLUSIVE on public.books (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "books", "pages", "bigint", "integer");
     }
 }

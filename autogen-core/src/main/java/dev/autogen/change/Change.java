@@ -52,6 +52,14 @@ public sealed interface Change {
     }
 
     /**
+     * The tables this step locks while it runs, in which mode, and whether it rewrites, scans or only
+     * changes the catalog; empty for hand-written SQL, which autogen does not read.
+     */
+    default Optional<List<TableImpact>> tableImpacts() {
+        return accept(LockAnalysis.INSTANCE);
+    }
+
+    /**
      * Whatever handles every kind of change implements this, so that a new kind is a compile error
      * wherever it must be handled (Alembic keys its renderers and SQL implementations by operation class).
      */

@@ -179,7 +179,7 @@ final class Hazards implements Change.Visitor<Optional<Hazard>> {
 
     public Optional<Hazard> visitAddConstraint(AddConstraint c) {
         if (c.replaced() == null || !isReordering(c.replaced(), c.constraint())) {
-            return Optional.empty();
+            return Optional.of(failsOnRows(c));
         }
         return Optional.of(new Hazard(Hazard.Kind.LOCKS_TABLE, "reorders the columns of " + c.constraint().kind() + " "
                 + c.constraint().name() + " on " + c.table() + ", " + Descriptions.constraint(c.replaced()) + " -> "
@@ -193,6 +193,29 @@ final class Hazards implements Change.Visitor<Optional<Hazard>> {
         List<String> b = to instanceof PrimaryKey pk ? pk.columns() : to instanceof UniqueConstraint u ? u.columns() : null;
         return a != null && b != null && from.kind().equals(to.kind()) && !a.equals(b) && a.size() == b.size()
                 && new java.util.HashSet<>(a).equals(new java.util.HashSet<>(b));
+    }
+
+    /** The rows already there are checked as a constraint is added, in a downgrade that puts one back too. */
+    private static Hazard failsOnRows(AddConstraint c) {
+        String rule = c.constraint().accept(new dev.autogen.schema.Constraint.Visitor<String>() {
+            public String visitPrimaryKey(dev.autogen.schema.PrimaryKey pk) {
+                return "a row holds NULL in " + pk.columns() + " or two rows hold the same values there";
+            }
+
+            public String visitUniqueConstraint(dev.autogen.schema.UniqueConstraint unique) {
+                return "two rows hold the same values in " + unique.columns();
+            }
+
+            public String visitCheckConstraint(dev.autogen.schema.CheckConstraint check) {
+                return "a row breaks " + check.expression();
+            }
+
+            public String visitForeignKey(dev.autogen.schema.ForeignKey fk) {
+                return "a row's " + fk.columns() + " has no match in " + fk.referencedTable();
+            }
+        });
+        return new Hazard(Hazard.Kind.FAILS_ON_EXISTING_ROWS, "adds " + c.constraint().kind() + " "
+                + c.constraint().name() + " to " + c.table() + ": fails if " + rule);
     }
 
     public Optional<Hazard> visitDropConstraint(DropConstraint c) {

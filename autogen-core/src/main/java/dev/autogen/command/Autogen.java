@@ -3,6 +3,7 @@ package dev.autogen.command;
 import dev.autogen.AutogenException;
 import dev.autogen.change.Change;
 import dev.autogen.change.Hazard;
+import dev.autogen.change.StepNotes;
 import dev.autogen.config.Configuration;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.db.ScratchAdmin;
@@ -434,10 +435,12 @@ public final class Autogen {
 
     private void report(List<Change> changes) {
         log.info("Changes (" + changes.size() + "):");
-        for (Change change : changes) {
-            log.info("  - " + change.describe());
+        List<StepNotes> notes = StepNotes.of(changes);
+        for (StepNotes step : notes) {
+            log.info("  - " + step.change().describe());
+            step.locksLine().ifPresent(line -> log.info("      " + line));
         }
-        List<Hazard> hazards = changes.stream().flatMap(c -> c.hazard().stream()).toList();
+        List<Hazard> hazards = notes.stream().flatMap(step -> step.hazard().stream()).toList();
         for (Hazard hazard : hazards) {
             log.warn(hazard.toString());
         }

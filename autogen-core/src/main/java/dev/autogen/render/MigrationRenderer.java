@@ -9,7 +9,7 @@ import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 import dev.autogen.AutogenException;
 import dev.autogen.change.Change;
-import dev.autogen.change.Hazard;
+import dev.autogen.change.StepNotes;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -62,7 +62,7 @@ public final class MigrationRenderer {
         scope.put("messageLiteral", JavaRenderer.literal(source.message()));
         scope.put("createdLiteral", JavaRenderer.literal(source.created()));
         scope.put("usesIdentity", source.upgrade().stream().anyMatch(JavaRenderer::usesIdentity));
-        List<String> hazards = source.upgrade().stream().flatMap(c -> c.hazard().stream())
+        List<String> hazards = StepNotes.of(source.upgrade()).stream().flatMap(notes -> notes.hazard().stream())
                 .map(hazard -> oneLine(commentText(hazard.toString()))).toList();
         scope.put("hasHazards", !hazards.isEmpty());
         scope.put("hazards", hazards);
@@ -78,10 +78,11 @@ public final class MigrationRenderer {
 
     private static List<Map<String, Object>> steps(List<Change> changes) {
         List<Map<String, Object>> steps = new ArrayList<>();
-        for (Change change : changes) {
+        for (StepNotes notes : StepNotes.of(changes)) {
             Map<String, Object> step = new HashMap<>();
-            step.put("code", JavaRenderer.call(change));
-            step.put("hazard", change.hazard().map(hazard -> oneLine(commentText(hazard.toString()))).orElse(null));
+            step.put("code", JavaRenderer.call(notes.change()));
+            step.put("hazard", notes.hazard().map(hazard -> oneLine(commentText(hazard.toString()))).orElse(null));
+            step.put("locks", notes.locksLine().map(line -> oneLine(commentText(line))).orElse(null));
             steps.add(step);
         }
         return steps;

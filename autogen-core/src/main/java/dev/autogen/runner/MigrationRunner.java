@@ -3,6 +3,7 @@ package dev.autogen.runner;
 import dev.autogen.AutogenException;
 import dev.autogen.change.Change;
 import dev.autogen.change.Hazard;
+import dev.autogen.change.StepNotes;
 import dev.autogen.schema.QualifiedName;
 import dev.autogen.script.Migration;
 import dev.autogen.script.MigrationFile;
@@ -470,8 +471,10 @@ public final class MigrationRunner {
                     throw new AutogenException("The database moved to revision " + current
                             + " while autogen was running; run the goal again");
                 }
-                for (Change change : changes) {
-                    Optional<Hazard> hazard = change.hazard();
+                // hazards in context: a constraint added to a table the same migration created cannot fail on rows
+                for (StepNotes notes : StepNotes.of(changes)) {
+                    Change change = notes.change();
+                    Optional<Hazard> hazard = notes.hazard();
                     hazard.ifPresent(h -> options.warn().accept(h.toString()));
                     for (String sql : PostgresSql.statements(change)) {
                         statement = sql;

@@ -1,0 +1,69 @@
+package dev.autogen.change;
+
+import dev.autogen.change.Change.AddColumn;
+import dev.autogen.change.Change.AddConstraint;
+import dev.autogen.change.Change.AlterColumnNullable;
+import dev.autogen.change.Change.AlterColumnType;
+import dev.autogen.change.Change.CreateTable;
+import dev.autogen.schema.QualifiedName;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a reviewer must know about each step of one direction of a migration, read in order: its
+ * hazard, and the locks it holds for a time that grows with a table's size. A table created
+ * earlier in the same list has no rows yet, so steps on it neither fail on rows nor take time.
+ */
+public record StepNotes(Change change, Optional<Hazard> hazard, List<TableImpact> slowLocks) {
+
+    public StepNotes {
+        slowLocks = List.copyOf(slowLocks);
+    }
+
+    public static List<StepNotes> of(List<Change> steps) {
+        Set<QualifiedName> created = new HashSet<>();
+        List<StepNotes> result = new ArrayList<>();
+        for (Change step : steps) {
+            Optional<Hazard> hazard = step.hazard();
+            QualifiedName altered = alteredTable(step);
+            if (hazard.isPresent() && hazard.get().kind() == Hazard.Kind.FAILS_ON_EXISTING_ROWS && created.contains(altered)) {
+                hazard = Optional.empty();
+            }
+            if (step instanceof CreateTable create) {
+                created.add(create.table().name());
+            }
+            List<TableImpact> slow = step.tableImpacts().orElse(List.of()).stream()
+                    .filter(impact -> impact.takesTime() && !created.contains(impact.table())).toList();
+            result.add(new StepNotes(step, hazard, slow));
+        }
+        return List.copyOf(result);
+    }
+
+    /** One line for the locks, or empty when the step holds none for long. */
+    public Optional<String> locksLine() {
+        return slowLocks.isEmpty() ? Optional.empty()
+                : Optional.of("LOCKS: " + slowLocks.stream().map(TableImpact::toString).collect(Collectors.joining("; ")));
+    }
+
+    /** The table whose existing rows a step checks, for the steps that check any. */
+    private static QualifiedName alteredTable(Change step) {
+        if (step instanceof AddConstraint c) {
+            return c.table();
+        }
+        if (step instanceof AddColumn c) {
+            return c.table();
+        }
+        if (step instanceof AlterColumnNullable c) {
+            return c.table();
+        }
+        if (step instanceof AlterColumnType c) {
+            return c.table();
+        }
+        return null;
+    }
+}
