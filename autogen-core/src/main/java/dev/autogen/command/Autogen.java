@@ -42,6 +42,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The goals, as a user runs them: revision, check, upgrade, downgrade, current, history. The
@@ -334,6 +336,19 @@ public final class Autogen {
     }
 
     private Comparison diff(RevisionGraph graph, boolean requireHead) {
+        // Hibernate's boot is CPU work of this JVM: it runs while the database side is replayed or read
+        CompletableFuture<TargetSchema.Hibernate> hibernate = inParallel("hibernate-boot", () -> TargetSchema.hibernate(
+                settings.classLoader(), settings.entities(), settings.hibernateSettings(), log::timing));
+        try {
+            return diff(graph, requireHead, hibernate);
+        } catch (RuntimeException | Error e) {
+            // nothing of the goal runs on after it has failed
+            hibernate.exceptionally(error -> null).join();
+            throw e;
+        }
+    }
+
+    private Comparison diff(RevisionGraph graph, boolean requireHead, CompletableFuture<TargetSchema.Hibernate> hibernate) {
         ScratchAdmin scratch = new ScratchAdmin(requireScratch());
         TargetSchema target;
         Schema current;
@@ -351,7 +366,7 @@ public final class Autogen {
                     }
                 }
                 // the entities' schema is built with the extensions the database has, for columns of their types
-                target = targetSchema(scratch, Introspector.extensions(connection));
+                target = TargetSchema.build(scratch, await(hibernate), Introspector.extensions(connection), log::timing);
                 Set<String> schemas = new LinkedHashSet<>(target.schema().schemaNames());
                 schemas.add("public");
                 current = timedSql("introspection", () -> introspector.read(connection, schemas));
@@ -368,7 +383,7 @@ public final class Autogen {
             } catch (SQLException e) {
                 throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
             }
-            target = targetSchema(scratch, current.extensions());
+            target = TargetSchema.build(scratch, await(hibernate), current.extensions(), log::timing);
         }
         Reprinter reprinter = new Reprinter(scratch, log::warn);
         current = settings.filter().apply(current);
@@ -378,8 +393,16 @@ public final class Autogen {
                     .map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
         }
         Schema filteredCurrent = current;
-        Schema reprintedCurrent = timed("reprint", () -> reprinter.reprint(filteredCurrent));
-        Schema reprintedTarget = timed("reprint", () -> reprinter.reprint(wanted));
+        // the two sides are re-created on scratch databases of their own, at the same time
+        CompletableFuture<Schema> reprintingTarget = inParallel("reprint", () -> timed("reprint", () -> reprinter.reprint(wanted)));
+        Schema reprintedCurrent;
+        try {
+            reprintedCurrent = timed("reprint", () -> reprinter.reprint(filteredCurrent));
+        } catch (RuntimeException | Error e) {
+            reprintingTarget.exceptionally(error -> null).join();
+            throw e;
+        }
+        Schema reprintedTarget = await(reprintingTarget);
         WrittenText written = target.written();
         // compared as PostgreSQL prints both sides; written as Hibernate wrote the target
         List<Change> changes = timed("diff", () -> AsWritten.spell(SchemaDiff.compare(reprintedCurrent, reprintedTarget),
@@ -410,10 +433,35 @@ public final class Autogen {
         }
     }
 
-    /** The schema the entities want, built on a scratch database with these extensions (name to schema) installed. */
-    private TargetSchema targetSchema(ScratchAdmin scratch, Map<String, String> extensions) {
-        return TargetSchema.build(scratch, settings.classLoader(), settings.entities(), settings.hibernateSettings(),
-                extensions, log::timing);
+    /** Runs {@code work} on a thread of its own, with the project's class loader, while the caller goes on. */
+    private <T> CompletableFuture<T> inParallel(String name, java.util.function.Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "autogen-" + name);
+        thread.setContextClassLoader(settings.classLoader());
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new AutogenException(cause.getMessage(), cause);
+        }
     }
 
     /** Runs {@code work} with a runner on the live database, closing the connection after it. */

@@ -3,6 +3,7 @@ package dev.autogen.targetschema;
 import dev.autogen.change.Change;
 import dev.autogen.db.ScratchAdmin;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
+import dev.autogen.db.StatementBatches;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.introspect.Introspector;
 import dev.autogen.schema.Schema;
@@ -58,9 +59,7 @@ public final class Reprinter {
         try (ScratchDatabase database = scratch.create("reprint"); Connection connection = database.connect();
              Statement statement = connection.createStatement()) {
             createExtensions(statement, schema.extensions());
-            for (String sql : PostgresSql.statements(create)) {
-                statement.execute(sql);
-            }
+            StatementBatches.run(connection, PostgresSql.statements(create));
             Schema reprinted = new Introspector(name -> false).read(connection, schema.schemaNames());
             return Schema.of(reprinted.schemaNames(), reprinted.enumTypes().values(), reprinted.domains().values(),
                     reprinted.tables().values().stream()

@@ -3,11 +3,14 @@ package dev.autogen.targetschema;
 import dev.autogen.AutogenException;
 import dev.autogen.db.ScratchAdmin;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
+import dev.autogen.db.StatementBatches;
 import dev.autogen.entity.EntitySource;
 import dev.autogen.entity.HibernateModel;
 import dev.autogen.introspect.Introspector;
 import dev.autogen.schema.Schema;
+import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.WrittenText;
+import dev.autogen.schema.WrittenText.Candidates;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,6 +28,10 @@ import java.util.function.ObjLongConsumer;
  */
 public record TargetSchema(Schema schema, WrittenText written) {
 
+    /** What the target side needs of Hibernate: the DDL its schema export writes, and the expressions as it writes them. */
+    public record Hibernate(List<String> ddl, Map<QualifiedName, Candidates> text) {
+    }
+
     /**
      * Boots Hibernate on the entities {@code entities} finds with {@code classLoader}, and reads the
      * schema its DDL makes on a scratch database with {@code extensions} (name to schema) installed.
@@ -33,40 +40,53 @@ public record TargetSchema(Schema schema, WrittenText written) {
     public static TargetSchema build(ScratchAdmin scratch, ClassLoader classLoader, EntitySource entities,
                                Map<String, Object> hibernateSettings, Map<String, String> extensions,
                                ObjLongConsumer<String> timing) {
-        try (HibernateModel model = timed(timing, "Hibernate boot",
-                () -> HibernateModel.boot(classLoader, entities.find(classLoader), hibernateSettings));
-             ScratchDatabase database = scratch.create("target");
+        return build(scratch, hibernate(classLoader, entities, hibernateSettings, timing), extensions, timing);
+    }
+
+    /** Boots Hibernate on the entities {@code entities} finds with {@code classLoader}: its DDL and its expressions. */
+    public static Hibernate hibernate(ClassLoader classLoader, EntitySource entities, Map<String, Object> hibernateSettings,
+                                      ObjLongConsumer<String> timing) {
+        long start = System.nanoTime();
+        try (HibernateModel model = HibernateModel.boot(classLoader, entities.find(classLoader), hibernateSettings)) {
+            return new Hibernate(model.createStatements(), HibernateText.of(model));
+        } finally {
+            timing.accept("Hibernate boot", System.nanoTime() - start);
+        }
+    }
+
+    /** The schema {@code hibernate}'s DDL makes on a scratch database with {@code extensions} (name to schema) installed. */
+    public static TargetSchema build(ScratchAdmin scratch, Hibernate hibernate, Map<String, String> extensions,
+                                     ObjLongConsumer<String> timing) {
+        try (ScratchDatabase database = scratch.create("target");
              Connection connection = database.connect()) {
-            List<String> ddl = timed(timing, "Hibernate boot", model::createStatements);
             timed(timing, "target DDL", () -> {
                 try (Statement statement = connection.createStatement()) {
                     Reprinter.createExtensions(statement, extensions);
                 }
-                applyHibernateDdl(connection, ddl);
+                applyHibernateDdl(connection, hibernate.ddl());
                 return null;
             });
             Set<String> schemas = new LinkedHashSet<>(Introspector.userSchemas(connection));
             Schema schema = timed(timing, "introspection", () -> new Introspector(name -> false).read(connection, schemas));
             WrittenText written = timed(timing, "written text",
-                    () -> WrittenTextMatcher.match(connection, schema, HibernateText.of(model)));
+                    () -> WrittenTextMatcher.match(connection, schema, hibernate.text()));
             return new TargetSchema(schema, written);
         } catch (SQLException e) {
             throw new AutogenException("Cannot read the entities' schema from the scratch database: " + e.getMessage(), e);
         }
     }
 
-    /** Runs Hibernate's schema-export statements, failing with the statement PostgreSQL refused. */
+    /**
+     * Runs Hibernate's schema-export statements, in batches each in one transaction, failing with the
+     * statement PostgreSQL refused.
+     */
     public static void applyHibernateDdl(Connection connection, List<String> statements) {
-        try (Statement jdbc = connection.createStatement()) {
-            for (String sql : statements) {
-                try {
-                    jdbc.execute(sql);
-                } catch (SQLException e) {
-                    throw new AutogenException("PostgreSQL refuses the DDL Hibernate writes for the entities: " + sql
-                            + ": " + e.getMessage().lines().findFirst().orElse("")
-                            + ". Fix the mapping (columnDefinition, @ColumnDefault, @Check ...).", e);
-                }
-            }
+        try {
+            StatementBatches.run(connection, statements);
+        } catch (StatementBatches.Refused e) {
+            throw new AutogenException("PostgreSQL refuses the DDL Hibernate writes for the entities: " + e.statement()
+                    + ": " + e.getMessage().lines().findFirst().orElse("")
+                    + ". Fix the mapping (columnDefinition, @ColumnDefault, @Check ...).", e);
         } catch (SQLException e) {
             throw new AutogenException("Cannot run DDL on the scratch database: " + e.getMessage(), e);
         }
