@@ -3,7 +3,8 @@
 # of the migrations, next to Hibernate's own schema validation of that database and Alembic's
 # compare_metadata of the same schema (when /usr/bin/python3 has alembic, sqlalchemy and psycopg2).
 #
-# usage: bench/run.sh [N ...]       (default 100 1000 10000; RUNS=5 runs each, paired: one of each per round)
+# usage: bench/run.sh [N ...]       (default 100 1000 10000; RUNS=5 runs each, paired: one of each per round;
+#                                    BUILD=no uses the plugin already in autogen-maven-plugin/target/it-repo)
 #
 # The live database is a PostgreSQL the script starts itself from the embedded binaries autogen
 # unpacked into its cache (never a server installed on the machine); it stops it on exit.
@@ -21,8 +22,10 @@ version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -1
 repo=$root/autogen-maven-plugin/target/it-repo
 settings=$work/settings.xml
 
-echo "== building autogen $version into $repo"
-mvn -B -ntp -o -q -f "$root/pom.xml" -pl .,autogen-core,autogen-maven-plugin -DskipTests -DskipITs verify
+if [ "${BUILD:-yes}" = yes ]; then
+    echo "== building autogen $version into $repo"
+    mvn -B -ntp -o -q -f "$root/pom.xml" -pl .,autogen-core,autogen-maven-plugin -DskipTests -DskipITs verify
+fi
 
 # the outer local repository serves as a remote one: nothing is downloaded, nothing is installed into it
 outer=$(cd ~/.m2/repository && pwd)
@@ -46,28 +49,30 @@ run_as_postgres() {
     if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi
 }
 
+# one live cluster per list of sizes, so that two runs of the script (say 100, then 1000) can overlap
+live=$work/live-$(IFS=-; echo "${sizes[*]}")
 live_pid=
 stop_live() {
     if [ -n "$live_pid" ] && kill -0 "$live_pid" 2>/dev/null; then
-        run_as_postgres "$pg_bin/pg_ctl" -D "$work/live" stop -m fast -w >/dev/null || kill "$live_pid"
+        run_as_postgres "$pg_bin/pg_ctl" -D "$live" stop -m fast -w >/dev/null || kill "$live_pid"
     fi
 }
 trap stop_live EXIT
 
 start_live() {
     pg_bin=$(ls -d "${XDG_CACHE_HOME:-$HOME/.cache}"/autogen/postgres-*/binaries/PG-*/bin | head -1)
-    if [ ! -f "$work/live/PG_VERSION" ]; then
-        run_as_postgres "$pg_bin/initdb" -A trust -U postgres -E UTF-8 --no-sync -D "$work/live" >/dev/null
+    if [ ! -f "$live/PG_VERSION" ]; then
+        run_as_postgres "$pg_bin/initdb" -A trust -U postgres -E UTF-8 --no-sync -D "$live" >/dev/null
     fi
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    run_as_postgres "$pg_bin/postgres" -D "$work/live" -p "$port" -c listen_addresses=127.0.0.1 \
-        -c unix_socket_directories= -c max_connections=50 > "$work/live.log" 2>&1 &
+    run_as_postgres "$pg_bin/postgres" -D "$live" -p "$port" -c listen_addresses=127.0.0.1 \
+        -c unix_socket_directories= -c max_connections=50 > "$live.log" 2>&1 &
     live_pid=$!
     for _ in $(seq 300); do
-        if [ "$(sed -n 8p "$work/live/postmaster.pid" 2>/dev/null | tr -d ' ')" = ready ]; then return; fi
+        if [ "$(sed -n 8p "$live/postmaster.pid" 2>/dev/null | tr -d ' ')" = ready ]; then return; fi
         sleep 0.1
     done
-    echo "the live PostgreSQL did not start: $(tail -3 "$work/live.log")" >&2
+    echo "the live PostgreSQL did not start: $(tail -3 "$live.log")" >&2
     exit 1
 }
 
@@ -79,11 +84,11 @@ if /usr/bin/python3 -c 'import alembic, sqlalchemy, psycopg2' 2>/dev/null; then 
 
 # timed CMD...: prints "seconds max-rss-kB", fails loudly when CMD fails
 timed() {
-    local out=$work/timed.out
-    if ! /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" > "$out" 2>&1; then
+    local out=$live.timed.out
+    if ! /usr/bin/time -f '%e %M' -o "$live.time" "$@" > "$out" 2>&1; then
         echo "failed: $*" >&2; tail -30 "$out" >&2; exit 1
     fi
-    cat "$work/time.txt" | tail -1
+    tail -1 "$live.time"
 }
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
@@ -126,7 +131,7 @@ for n in "${sizes[@]}"; do
         echo "hibernate $(timed java -cp "$classpath" bench.Validate "$n" "$url")" >> "$work/times-$n"
         if [ $alembic = yes ]; then
             echo "alembic $(timed /usr/bin/python3 "$here/alembic_compare.py" "$n" "postgresql://postgres@127.0.0.1:$port/$database")" >> "$work/times-$n"
-            grep -q "found 0 differences" "$work/timed.out" || echo "   note: $(cat "$work/timed.out")"
+            grep -q "found 0 differences" "$live.timed.out" || echo "   note: $(cat "$live.timed.out")"
         fi
         echo "   round $round: $(awk '{printf "%s %ss  ", $1, $2}' <(tail -n $([ $alembic = yes ] && echo 5 || echo 4) "$work/times-$n"))"
     done
@@ -134,6 +139,7 @@ for n in "${sizes[@]}"; do
     m() { grep "^$1 " "$work/times-$n" | awk '{print $2}' | median; }
     rss() { grep "^$1 " "$work/times-$n" | awk '{print $3}' | sort -n | tail -1; }
     results+=("| $n | $(m live) s | $(m replay) s | $(m hibernate) s | $([ $alembic = yes ] && echo "$(m alembic) s" || echo n/a) | $(m maven) s | $(( $(rss live) / 1024 )) MiB |")
+    echo "   medians: ${results[-1]}"
 done
 
 echo
