@@ -92,14 +92,22 @@ public final class PersistenceUnits {
             return descriptor.getName();
         }
 
-        /** The unit's Hibernate settings: its {@code hibernate.*} properties and its quoting of identifiers. */
+        /**
+         * The unit's Hibernate settings: its {@code hibernate.*} properties, its quoting of identifiers,
+         * and its validation mode and groups, which decide the DDL Hibernate takes from Bean Validation.
+         */
         public Map<String, Object> hibernateSettings() {
             Map<String, Object> settings = new LinkedHashMap<>();
             descriptor.getProperties().stringPropertyNames().stream().sorted().forEach(key -> {
-                if (key.startsWith("hibernate.")) {
+                if (key.startsWith("hibernate.") || key.startsWith("org.hibernate.validator.")
+                        || key.startsWith("jakarta.persistence.validation.") || key.startsWith("javax.persistence.validation.")) {
                     settings.put(key, descriptor.getProperties().getProperty(key));
                 }
             });
+            if (descriptor.getValidationMode() != null) {
+                // <validation-mode> wins over a property of the unit, as in Hibernate's JPA bootstrap
+                settings.put("jakarta.persistence.validation.mode", descriptor.getValidationMode().name());
+            }
             if (descriptor.isUseQuotedIdentifiers()) {
                 settings.put("hibernate.globally_quoted_identifiers", "true");
             }

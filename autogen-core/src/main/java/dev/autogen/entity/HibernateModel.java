@@ -11,6 +11,7 @@ import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.jdbc.connections.internal.UserSuppliedConnectionProviderImpl;
 import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.service.spi.ServiceRegistryImplementor;
 import org.hibernate.tool.schema.SourceType;
 import org.hibernate.tool.schema.TargetType;
 import org.hibernate.tool.schema.internal.ExceptionHandlerHaltImpl;
@@ -41,6 +42,17 @@ public final class HibernateModel implements AutoCloseable {
 
     // Hibernate's boot logs INFO lines through JUL when no other logging backend is on the class path
     private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
+
+    /**
+     * Settings for what the running application uses and the schema never shows: the second-level
+     * cache (whose provider is often missing from the class path a build sees) and the connections
+     * (pool, data source). Reading the mapping needs neither, so the application's values of these
+     * never stop it.
+     */
+    private static final Map<String, Object> WITHOUT_RUNTIME_SERVICES = Map.of(
+            AvailableSettings.USE_SECOND_LEVEL_CACHE, "false",
+            AvailableSettings.USE_QUERY_CACHE, "false",
+            AvailableSettings.CONNECTION_PROVIDER, UserSuppliedConnectionProviderImpl.class.getName());
 
     private final StandardServiceRegistry registry;
     private final Metadata metadata;
@@ -78,10 +90,10 @@ public final class HibernateModel implements AutoCloseable {
         all.put("jakarta.persistence.database-major-version", "13");
         all.put("jakarta.persistence.database-minor-version", "0");
         all.put("hibernate.boot.allow_jdbc_metadata_access", "false");
-        all.put(AvailableSettings.CONNECTION_PROVIDER, UserSuppliedConnectionProviderImpl.class.getName());
         all.put(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, "true");
         all.put(AvailableSettings.FORMAT_SQL, "false");
         all.putAll(settings);
+        all.putAll(WITHOUT_RUNTIME_SERVICES);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(all).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
@@ -90,6 +102,8 @@ public final class HibernateModel implements AutoCloseable {
             entities.mappingFiles().forEach(sources::addResource);
             Metadata metadata = sources.getMetadataBuilder().build();
             ((MetadataImplementor) metadata).validate();
+            // before the columns are ordered: the ordering weighs column lengths, which Bean Validation can set
+            BeanValidationDdl.apply((MetadataImplementor) metadata, (ServiceRegistryImplementor) registry);
             return new HibernateModel(registry, metadata);
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);

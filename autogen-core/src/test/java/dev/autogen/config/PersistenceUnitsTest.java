@@ -137,6 +137,24 @@ class PersistenceUnitsTest {
     }
 
     @Test
+    void validationModeAndGroupsOfTheUnitDecideTheBeanValidationDdl() throws IOException {
+        ClassLoader loader = unitRoot(persistence("""
+                  <persistence-unit name="shop">
+                    <class>dev.autogen.config.PersistenceUnitsTest$ListedBook</class>
+                    <exclude-unlisted-classes/>
+                    <validation-mode>NONE</validation-mode>
+                    <properties>
+                      <property name="jakarta.persistence.validation.mode" value="ddl"/>
+                      <property name="org.hibernate.validator.group.ddl" value="com.example.Publishing"/>
+                    </properties>
+                  </persistence-unit>
+                """));
+        PersistenceUnits.Unit unit = PersistenceUnits.read(loader).choose(null, false).orElseThrow();
+        assertEquals(Map.of("jakarta.persistence.validation.mode", "NONE",
+                "org.hibernate.validator.group.ddl", "com.example.Publishing"), unit.hibernateSettings());
+    }
+
+    @Test
     void severalUnitsNeedAName() throws IOException {
         ClassLoader loader = unitRoot(persistence("""
                   <persistence-unit name="shop"><class>dev.autogen.config.PersistenceUnitsTest$ListedBook</class></persistence-unit>

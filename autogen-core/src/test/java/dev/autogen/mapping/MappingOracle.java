@@ -7,7 +7,6 @@ import dev.autogen.config.Configuration;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.entity.Entities;
 import dev.autogen.entity.EntitySource;
-import dev.autogen.entity.HibernateModel;
 import dev.autogen.render.MigrationRenderer;
 import dev.autogen.render.MigrationRenderer.MigrationSource;
 import dev.autogen.runner.MigrationRunner;
@@ -15,7 +14,9 @@ import dev.autogen.schema.Schema;
 import dev.autogen.script.Migration;
 import dev.autogen.script.MigrationFile;
 import dev.autogen.script.RevisionGraph;
+import dev.autogen.testing.CatalogFingerprint;
 import dev.autogen.testing.Golden;
+import dev.autogen.testing.HibernateCreated;
 import dev.autogen.testing.InMemoryCompiler;
 import dev.autogen.testing.Scenario;
 import dev.autogen.testing.TestPostgres;
@@ -26,7 +27,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,12 +36,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * The oracle of issue 4 for one mapping: Hibernate decides, autogen follows.
  * <ol>
- *   <li>A database that Hibernate's own schema export created for the entities (Hibernate runs the
- *       DDL over its own connection): autogen finds no change against it.</li>
+ *   <li>The database Hibernate creates when the application starts with a schema action (plain JPA
+ *       bootstrap, Bean Validation on the class path, no autogen code): autogen finds no change
+ *       against it.</li>
  *   <li>From an empty database, the migration autogen writes (a golden file), compiled and applied:
- *       Hibernate's schema validation passes, the database equals the Hibernate-created one by
- *       introspection (names included), generating again finds nothing, and downgrade to base
- *       leaves only the version table.</li>
+ *       Hibernate's schema validation passes, the database equals the Hibernate-created one by its
+ *       catalog fingerprint and by introspection (names included), generating again finds nothing,
+ *       and downgrade to base leaves only the version table.</li>
  * </ol>
  */
 final class MappingOracle {
@@ -96,6 +97,8 @@ final class MappingOracle {
             validateWithHibernate(migrated, entities, hibernateSettings);
             Schema hibernates;
             try (Connection exportConnection = exported.connect()) {
+                assertEquals(CatalogFingerprint.of(exportConnection), CatalogFingerprint.of(connection, Configuration.DEFAULT_VERSION_TABLE.name()),
+                        "the migrated database's catalog equals that of the database Hibernate creates");
                 hibernates = Scenario.introspect(exportConnection);
             }
             assertEquals(Scenario.reprint(hibernates).withColumnsByName(),
@@ -113,27 +116,13 @@ final class MappingOracle {
         }
     }
 
-    /** Hibernate's own schema export, run by Hibernate over its own connection. */
+    /** The database Hibernate creates when the application starts with a schema action. */
     static void exportWithHibernate(ScratchDatabase database, Class<?>[] entities, Map<String, Object> hibernateSettings) {
-        bootWithConnection(database, entities, hibernateSettings, "jakarta.persistence.schema-generation.database.action", "create");
+        HibernateCreated.create(database.spec(), List.of(entities), hibernateSettings);
     }
 
-    /** Building the session factory with hbm2ddl.auto=validate is Hibernate's own schema validation. */
     static void validateWithHibernate(ScratchDatabase database, Class<?>[] entities, Map<String, Object> hibernateSettings) {
-        bootWithConnection(database, entities, hibernateSettings, "hibernate.hbm2ddl.auto", "validate");
-    }
-
-    private static void bootWithConnection(ScratchDatabase database, Class<?>[] entities, Map<String, Object> hibernateSettings,
-                                           String action, String value) {
-        Map<String, Object> settings = new HashMap<>(hibernateSettings);
-        settings.put("hibernate.boot.allow_jdbc_metadata_access", "true");
-        settings.put("jakarta.persistence.jdbc.url", database.spec().url());
-        settings.put("jakarta.persistence.jdbc.user", database.spec().user());
-        settings.put("hibernate.connection.provider_class", "");
-        settings.put(action, value);
-        try (HibernateModel model = HibernateModel.boot(MappingOracle.class.getClassLoader(), Entities.of(List.of(entities)), settings)) {
-            model.metadata().buildSessionFactory().close();
-        }
+        HibernateCreated.validate(database.spec(), List.of(entities), hibernateSettings);
     }
 
     /** Every table, view, sequence, user type and schema outside PostgreSQL's own, as schema.name. */

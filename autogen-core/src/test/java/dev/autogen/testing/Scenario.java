@@ -148,7 +148,10 @@ public final class Scenario {
             assertEquals(reprint(target).withColumnsByName(), reprint(upgraded).withColumnsByName(),
                     "the migrated database equals the wanted one, names included");
             if (after instanceof Entities entities && !entities.classes().isEmpty()) {
-                validateWithHibernate(database, entities.classes());
+                HibernateCreated.validate(database.spec(), entities.classes(), Map.of());
+                assertEquals(hibernateCreatedFingerprint(entities.classes()),
+                        CatalogFingerprint.of(connection, Configuration.DEFAULT_VERSION_TABLE.name()),
+                        "the migrated database's catalog equals that of the database Hibernate creates");
             }
 
             runner.downgrade("base");
@@ -220,16 +223,14 @@ public final class Scenario {
         return data;
     }
 
-    private static void validateWithHibernate(ScratchDatabase database, List<Class<?>> entities) {
-        Map<String, Object> settings = Map.of(
-                "hibernate.boot.allow_jdbc_metadata_access", "true",
-                "jakarta.persistence.jdbc.url", database.spec().url(),
-                "jakarta.persistence.jdbc.user", database.spec().user(),
-                "hibernate.hbm2ddl.auto", "validate",
-                "hibernate.connection.provider_class", "");
-        try (HibernateModel model = HibernateModel.boot(Scenario.class.getClassLoader(), entities, List.of(), settings)) {
-            // building the session factory with hbm2ddl.auto=validate is Hibernate's own schema validation
-            model.metadata().buildSessionFactory().close();
+    /** The catalog fingerprint of the database Hibernate creates when the application starts with a schema action. */
+    public static List<String> hibernateCreatedFingerprint(List<Class<?>> entities) {
+        try (ScratchDatabase database = TestPostgres.scratch().create("hibernate");
+             Connection connection = database.connect()) {
+            HibernateCreated.create(database.spec(), entities, Map.of());
+            return CatalogFingerprint.of(connection);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
         }
     }
 
