@@ -35,8 +35,8 @@ public class M20261121_120000_BeanValidation implements Migration {
                 column("isbn", "character varying(255)").notNull(),
                 column("street", "character varying(255)").notNull(),
                 primaryKey("titles_pkey", "id"),
-                check("titles_copies_check", "copies <= 5000"),
-                check("titles_pages_check", "pages >= 1"));
+                check("titles_copies_check", "copies<=5000"),
+                check("titles_pages_check", "pages>=1"));
         op.addForeignKey("public", "titles", foreignKey("fkkihdch24bgv5ekf8g71apussd", columns("publisher_id"), "public", "publishers", columns("id")));
     }
 
