@@ -20,12 +20,14 @@ public class M20261121_120000_ColumnTextToEnum implements Migration {
     @Override
     public void upgrade(Operations op) {
         // MAY LOSE DATA: converts public.pets.mood from text to public.mood: values that do not cast make it fail, and the table is rewritten under an exclusive lock
+        // LOCKS: ACCESS EXCLUSIVE on public.pets (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "pets", "mood", "text", "public.mood");
     }
 
     @Override
     public void downgrade(Operations op) {
         // MAY LOSE DATA: converts public.pets.mood from public.mood to text: values that do not cast make it fail, and the table is rewritten under an exclusive lock
+        // LOCKS: ACCESS EXCLUSIVE on public.pets (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "pets", "mood", "public.mood", "text");
     }
 }

@@ -20,14 +20,18 @@ public class M20261121_120000_DefaultsFunctions implements Migration {
         op.addColumn("public", "t", column("a", "timestamp with time zone").defaultValue("now()"));
         op.addColumn("public", "t", column("b", "timestamp with time zone").defaultValue("CURRENT_TIMESTAMP"));
         op.addColumn("public", "t", column("c", "date").defaultValue("CURRENT_DATE"));
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.addColumn("public", "t", column("d", "uuid").defaultValue("gen_random_uuid()"));
         op.addColumn("public", "t", column("e", "timestamp without time zone").defaultValue("LOCALTIMESTAMP"));
         op.addColumn("public", "t", column("f", "text").defaultValue("CURRENT_USER"));
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.addColumn("public", "t", column("g", "bigint").defaultValue("nextval('public.counter'::regclass)"));
         op.addColumn("public", "t", column("h", "integer").defaultValue("((1 + 2) * 3)"));
         op.addColumn("public", "t", column("i", "text").defaultValue("(lower('ABC'::text) || 'x'::text)"));
         op.addColumn("public", "t", column("j", "timestamp with time zone").defaultValue("(now() + '01:00:00'::interval)"));
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.addColumn("public", "t", column("k", "timestamp(3) without time zone").defaultValue("clock_timestamp()"));
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.addColumn("public", "t", column("l", "text").defaultValue("md5((random())::text)"));
     }
 

@@ -20,6 +20,7 @@ public class M20261121_120000_DomainBaseTypeChanged implements Migration {
     @Override
     public void upgrade(Operations op) {
         // MAY LOSE DATA: changes the base type of public.price from numeric(10,2) to numeric(12,2): values that do not cast make it fail
+        // LOCKS: ACCESS EXCLUSIVE on public.items (blocks reads and writes), rewrites the table
         op.alterDomain(
                 domain("public", "price", "numeric(10,2)").notNull().defaultValue("0").check("price_positive", "VALUE >= 0::numeric"),
                 domain("public", "price", "numeric(12,2)").notNull().defaultValue("0").check("price_positive", "VALUE >= 0::numeric"),
@@ -30,6 +31,7 @@ public class M20261121_120000_DomainBaseTypeChanged implements Migration {
     @Override
     public void downgrade(Operations op) {
         // MAY LOSE DATA: changes the base type of public.price from numeric(12,2) to numeric(10,2): values that do not cast make it fail
+        // LOCKS: ACCESS EXCLUSIVE on public.items (blocks reads and writes), rewrites the table
         op.alterDomain(
                 domain("public", "price", "numeric(12,2)").notNull().defaultValue("0").check("price_positive", "VALUE >= 0::numeric"),
                 domain("public", "price", "numeric(10,2)").notNull().defaultValue("0").check("price_positive", "VALUE >= 0::numeric"),

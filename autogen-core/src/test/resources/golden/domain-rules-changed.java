@@ -20,6 +20,7 @@ public class M20261121_120000_DomainRulesChanged implements Migration {
     @Override
     public void upgrade(Operations op) {
         // FAILS ON EXISTING ROWS: adds a rule to public.price: fails if a value stored in a column of that domain breaks it
+        // LOCKS: ACCESS EXCLUSIVE on public.items (blocks reads and writes), rewrites the table
         op.alterDomain(
                 domain("public", "price", "numeric(10,2)").notNull().defaultValue("0").check("price_positive", "VALUE >= 0::numeric"),
                 domain("public", "price", "numeric(10,2)").defaultValue("1").check("price_cap", "VALUE < 1000000::numeric").check("price_positive", "VALUE > 0::numeric"),
@@ -30,6 +31,7 @@ public class M20261121_120000_DomainRulesChanged implements Migration {
     @Override
     public void downgrade(Operations op) {
         // FAILS ON EXISTING ROWS: adds a rule to public.price: fails if a value stored in a column of that domain breaks it
+        // LOCKS: ACCESS EXCLUSIVE on public.items (blocks reads and writes), rewrites the table
         op.alterDomain(
                 domain("public", "price", "numeric(10,2)").defaultValue("1").check("price_cap", "VALUE < 1000000::numeric").check("price_positive", "VALUE > 0::numeric"),
                 domain("public", "price", "numeric(10,2)").notNull().defaultValue("0").check("price_positive", "VALUE >= 0::numeric"),

@@ -28,6 +28,7 @@ public class M20261121_120000_EnumCastsAdded implements Migration {
         op.dropCast(castWithInout("public.mood", "character varying").asImplicit());
         op.dropCast(castWithInout("character varying", "public.mood").asImplicit());
         // FAILS ON EXISTING ROWS: removes [ecstatic] from public.mood: fails if a row of [public.pets.mood] holds one
+        // LOCKS: ACCESS EXCLUSIVE on public.pets (blocks reads and writes), rewrites the table
         op.replaceEnumType(
                 enumType("public", "mood", "sad", "ok", "happy", "ecstatic"),
                 enumType("public", "mood", "sad", "ok", "happy"),

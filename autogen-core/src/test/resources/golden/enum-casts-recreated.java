@@ -16,6 +16,7 @@ public class M20261121_120000_EnumCastsRecreated implements Migration {
 
     @Override
     public void upgrade(Operations op) {
+        // LOCKS: ACCESS EXCLUSIVE on public.pets (blocks reads and writes), rewrites the table
         op.replaceEnumType(
                 enumType("public", "mood", "sad", "ok", "happy").withCasts(
                         castWithInout("character varying", "public.mood").asImplicit(),
@@ -28,6 +29,7 @@ public class M20261121_120000_EnumCastsRecreated implements Migration {
 
     @Override
     public void downgrade(Operations op) {
+        // LOCKS: ACCESS EXCLUSIVE on public.pets (blocks reads and writes), rewrites the table
         op.replaceEnumType(
                 enumType("public", "mood", "happy", "ok", "sad").withCasts(
                         castWithInout("character varying", "public.mood").asImplicit(),

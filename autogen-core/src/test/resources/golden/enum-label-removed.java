@@ -20,6 +20,7 @@ public class M20261121_120000_EnumLabelRemoved implements Migration {
     @Override
     public void upgrade(Operations op) {
         // FAILS ON EXISTING ROWS: removes [ok] from public.mood: fails if a row of [public.pets.mood] holds one
+        // LOCKS: ACCESS EXCLUSIVE on public.pets (blocks reads and writes), rewrites the table
         op.replaceEnumType(
                 enumType("public", "mood", "sad", "ok", "happy"),
                 enumType("public", "mood", "sad", "happy"),
@@ -28,6 +29,7 @@ public class M20261121_120000_EnumLabelRemoved implements Migration {
 
     @Override
     public void downgrade(Operations op) {
+        // LOCKS: ACCESS EXCLUSIVE on public.pets (blocks reads and writes), rewrites the table
         op.replaceEnumType(
                 enumType("public", "mood", "sad", "happy"),
                 enumType("public", "mood", "sad", "ok", "happy"),

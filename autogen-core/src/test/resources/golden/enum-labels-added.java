@@ -30,6 +30,7 @@ public class M20261121_120000_EnumLabelsAdded implements Migration {
     @Override
     public void downgrade(Operations op) {
         // FAILS ON EXISTING ROWS: removes [ecstatic] from public.mood: fails if a row of [public.people.mood, public.people.history, public.pets.mood] holds one
+        // LOCKS: ACCESS EXCLUSIVE on public.people (blocks reads and writes), rewrites the table; ACCESS EXCLUSIVE on public.pets (blocks reads and writes), rewrites the table
         op.replaceEnumType(
                 enumType("public", "mood", "awful", "sad", "meh", "ok", "happy", "ecstatic"),
                 enumType("public", "mood", "awful", "sad", "meh", "ok", "happy"),
@@ -37,6 +38,7 @@ public class M20261121_120000_EnumLabelsAdded implements Migration {
                 usedBy("public", "people", "history").asArray(),
                 usedBy("public", "pets", "mood"));
         // FAILS ON EXISTING ROWS: removes [meh] from public.mood: fails if a row of [public.people.mood, public.people.history, public.pets.mood] holds one
+        // LOCKS: ACCESS EXCLUSIVE on public.people (blocks reads and writes), rewrites the table; ACCESS EXCLUSIVE on public.pets (blocks reads and writes), rewrites the table
         op.replaceEnumType(
                 enumType("public", "mood", "awful", "sad", "meh", "ok", "happy"),
                 enumType("public", "mood", "awful", "sad", "ok", "happy"),
@@ -44,6 +46,7 @@ public class M20261121_120000_EnumLabelsAdded implements Migration {
                 usedBy("public", "people", "history").asArray(),
                 usedBy("public", "pets", "mood"));
         // FAILS ON EXISTING ROWS: removes [awful] from public.mood: fails if a row of [public.people.mood, public.people.history, public.pets.mood] holds one
+        // LOCKS: ACCESS EXCLUSIVE on public.people (blocks reads and writes), rewrites the table; ACCESS EXCLUSIVE on public.pets (blocks reads and writes), rewrites the table
         op.replaceEnumType(
                 enumType("public", "mood", "awful", "sad", "ok", "happy"),
                 enumType("public", "mood", "sad", "ok", "happy"),

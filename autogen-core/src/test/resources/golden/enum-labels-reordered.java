@@ -16,6 +16,7 @@ public class M20261121_120000_EnumLabelsReordered implements Migration {
 
     @Override
     public void upgrade(Operations op) {
+        // LOCKS: ACCESS EXCLUSIVE on public.people (blocks reads and writes), rewrites the table; ACCESS EXCLUSIVE on public.pets (blocks reads and writes), rewrites the table
         op.replaceEnumType(
                 enumType("public", "mood", "sad", "ok", "happy"),
                 enumType("public", "mood", "happy", "ok", "sad"),
@@ -26,6 +27,7 @@ public class M20261121_120000_EnumLabelsReordered implements Migration {
 
     @Override
     public void downgrade(Operations op) {
+        // LOCKS: ACCESS EXCLUSIVE on public.people (blocks reads and writes), rewrites the table; ACCESS EXCLUSIVE on public.pets (blocks reads and writes), rewrites the table
         op.replaceEnumType(
                 enumType("public", "mood", "happy", "ok", "sad"),
                 enumType("public", "mood", "sad", "ok", "happy"),

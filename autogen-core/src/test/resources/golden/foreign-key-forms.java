@@ -32,6 +32,7 @@ public class M20261121_120000_ForeignKeyForms implements Migration {
                 primaryKey("regions_pkey", "country", "code"));
         op.addForeignKey("public", "a", foreignKey("a_b_fk", columns("b_id"), "public", "b", columns("id")).onDelete("SET DEFAULT"));
         op.addForeignKey("public", "b", foreignKey("b_a_id_fkey", columns("a_id"), "public", "a", columns("id")).deferrable(false));
+        // LOCKS: SHARE ROW EXCLUSIVE on ref.countries (blocks writes), scans every row
         op.addForeignKey("public", "regions", foreignKey("regions_country_fk", columns("country"), "ref", "countries", columns("code")).onDelete("RESTRICT").onUpdate("CASCADE"));
         op.addForeignKey("public", "regions", foreignKey("regions_parent_fk", columns("parent_country", "parent_code"), "public", "regions", columns("country", "code")).onDelete("SET NULL").deferrable(true));
     }

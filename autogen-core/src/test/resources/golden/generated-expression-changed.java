@@ -16,6 +16,7 @@ public class M20261121_120000_GeneratedExpressionChanged implements Migration {
 
     @Override
     public void upgrade(Operations op) {
+        // LOCKS: ACCESS EXCLUSIVE on public.boxes (blocks reads and writes), rewrites the table
         op.alterColumnGenerated(
                 "public", "boxes",
                 column("area", "integer").generatedAlwaysAs("(width * height)"),
@@ -24,6 +25,7 @@ public class M20261121_120000_GeneratedExpressionChanged implements Migration {
 
     @Override
     public void downgrade(Operations op) {
+        // LOCKS: ACCESS EXCLUSIVE on public.boxes (blocks reads and writes), rewrites the table
         op.alterColumnGenerated(
                 "public", "boxes",
                 column("area", "integer").generatedAlwaysAs("((width * height) * 2)"),

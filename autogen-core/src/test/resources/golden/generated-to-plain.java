@@ -25,6 +25,7 @@ public class M20261121_120000_GeneratedToPlain implements Migration {
     @Override
     public void downgrade(Operations op) {
         // DATA LOSS: replaces the values of public.boxes.area with computed ones: the column is dropped and added again
+        // LOCKS: ACCESS EXCLUSIVE on public.boxes (blocks reads and writes), rewrites the table
         op.alterColumnGenerated(
                 "public", "boxes",
                 column("area", "integer"),

@@ -16,7 +16,9 @@ public class M20261121_120000_IdentityColumns implements Migration {
 
     @Override
     public void upgrade(Operations op) {
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.addColumn("public", "t", column("a", "bigint").notNull().generatedAlwaysAsIdentity());
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.addColumn("public", "t", column("b", "integer").notNull().generatedByDefaultAsIdentity());
     }
 

@@ -16,7 +16,9 @@ public class M20261121_120000_IdentityOptions implements Migration {
 
     @Override
     public void upgrade(Operations op) {
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.addColumn("public", "t", column("a", "bigint").notNull().generatedAlwaysAsIdentity().identityOptions(identityOptions("bigint").incrementBy(10).startWith(1000)));
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.addColumn("public", "t", column("b", "integer").notNull().generatedByDefaultAsIdentity().identityOptions(identityOptions("integer").minValue(-5).startWith(-5).cache(20).cycle()));
     }
 

@@ -17,12 +17,14 @@ public class M20261121_120000_IndexDirectionChanged implements Migration {
     @Override
     public void upgrade(Operations op) {
         op.dropIndex("public", "t", "t_ab");
+        // LOCKS: SHARE on public.t (blocks writes), scans every row
         op.createIndex("public", "t", index("t_ab", "a", "b DESC"));
     }
 
     @Override
     public void downgrade(Operations op) {
         op.dropIndex("public", "t", "t_ab");
+        // LOCKS: SHARE on public.t (blocks writes), scans every row
         op.createIndex("public", "t", index("t_ab", "a", "b"));
     }
 }

@@ -16,16 +16,27 @@ public class M20261121_120000_IndexForms implements Migration {
 
     @Override
     public void upgrade(Operations op) {
+        // LOCKS: SHARE on public.t (blocks writes), scans every row
         op.createIndex("public", "t", index("t_brin", "c").using("brin"));
+        // LOCKS: SHARE on public.t (blocks writes), scans every row
         op.createIndex("public", "t", index("t_gin", "d jsonb_path_ops").using("gin"));
+        // LOCKS: SHARE on public.t (blocks writes), scans every row
         op.createIndex("public", "t", index("t_gist", "e inet_ops").using("gist"));
+        // LOCKS: SHARE on public.t (blocks writes), scans every row
         op.createIndex("public", "t", index("t_hash", "a").using("hash"));
+        // LOCKS: SHARE on public.t (blocks writes), scans every row
         op.createIndex("public", "t", index("t_include", "b").include("a", "c"));
+        // LOCKS: SHARE on public.t (blocks writes), scans every row
         op.createIndex("public", "t", index("t_lower_a", "lower(a)"));
+        // LOCKS: SHARE on public.t (blocks writes), scans every row
         op.createIndex("public", "t", index("t_order", "b DESC NULLS LAST", "c NULLS FIRST", "a DESC"));
+        // LOCKS: SHARE on public.t (blocks writes), scans every row
         op.createIndex("public", "t", index("t_partial", "b").where("b > 10 AND a IS NOT NULL"));
+        // LOCKS: SHARE on public.t (blocks writes), scans every row
         op.createIndex("public", "t", index("t_pattern", "f text_pattern_ops"));
+        // LOCKS: SHARE on public.t (blocks writes), scans every row
         op.createIndex("public", "t", index("t_unique_expr", "lower(f)").unique().where("f <> ''::text"));
+        // LOCKS: SHARE on public.t (blocks writes), scans every row
         op.createIndex("public", "t", index("t_unique_nulls", "a", "b").unique().nullsNotDistinct());
     }
 

@@ -21,6 +21,8 @@ public class M20261121_120000_PrimaryKeyDropped implements Migration {
 
     @Override
     public void downgrade(Operations op) {
+        // FAILS ON EXISTING ROWS: adds primary key t_pkey to public.t: fails if a row holds NULL in [a] or two rows hold the same values there
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), scans every row
         op.addPrimaryKey("public", "t", "t_pkey", "a");
     }
 }

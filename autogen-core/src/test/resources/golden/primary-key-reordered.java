@@ -21,6 +21,7 @@ public class M20261121_120000_PrimaryKeyReordered implements Migration {
     public void upgrade(Operations op) {
         op.dropConstraint("public", "t", "t_pkey");
         // LOCKS TABLE: reorders the columns of primary key t_pkey on public.t, (a, b) -> (b, a): its index is rebuilt under an ACCESS EXCLUSIVE lock, and reads and writes of public.t wait until it is built
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), scans every row
         op.addPrimaryKey("public", "t", "t_pkey", "b", "a");
     }
 
@@ -28,6 +29,7 @@ public class M20261121_120000_PrimaryKeyReordered implements Migration {
     public void downgrade(Operations op) {
         op.dropConstraint("public", "t", "t_pkey");
         // LOCKS TABLE: reorders the columns of primary key t_pkey on public.t, (b, a) -> (a, b): its index is rebuilt under an ACCESS EXCLUSIVE lock, and reads and writes of public.t wait until it is built
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), scans every row
         op.addPrimaryKey("public", "t", "t_pkey", "a", "b");
     }
 }

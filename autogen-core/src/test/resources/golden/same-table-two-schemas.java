@@ -22,6 +22,7 @@ public class M20261121_120000_SameTableTwoSchemas implements Migration {
                 column("ref", "bigint"),
                 primaryKey("items_pkey", "id"));
         op.addColumn("a", "items", column("name", "text"));
+        // LOCKS: SHARE ROW EXCLUSIVE on a.items (blocks writes), scans every row
         op.addForeignKey("b", "items", foreignKey("items_ref_fkey", columns("ref"), "a", "items", columns("id")));
     }
 

@@ -17,6 +17,7 @@ public class M20261121_120000_SerialColumnAdded implements Migration {
     @Override
     public void upgrade(Operations op) {
         op.createSequence(sequence("public", "tickets_id_seq").as("integer"));
+        // LOCKS: ACCESS EXCLUSIVE on public.tickets (blocks reads and writes), rewrites the table
         op.addColumn("public", "tickets", column("id", "integer").notNull().defaultValue("nextval('public.tickets_id_seq'::regclass)"));
         op.setSequenceOwner("public", "tickets_id_seq", null, columnOf("public", "tickets", "id"));
     }

@@ -20,11 +20,14 @@ public class M20261121_120000_TypesChangedWithRows implements Migration {
 
     @Override
     public void upgrade(Operations op) {
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "t", "a", "integer", "bigint");
         op.alterColumnType("public", "t", "b", "character varying(10)", "character varying(50)");
         // MAY LOSE DATA: converts public.t.c from text to integer: values that do not cast make it fail, and the table is rewritten under an exclusive lock
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "t", "c", "text", "integer");
         // MAY LOSE DATA: converts public.t.d from timestamp without time zone to timestamp with time zone: values that do not cast make it fail, and the table is rewritten under an exclusive lock
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "t", "d", "timestamp without time zone", "timestamp with time zone");
         op.alterColumnType("public", "t", "e", "numeric(6,2)", "numeric(8,2)");
     }
@@ -32,14 +35,19 @@ public class M20261121_120000_TypesChangedWithRows implements Migration {
     @Override
     public void downgrade(Operations op) {
         // MAY LOSE DATA: narrows public.t.e from numeric(8,2) to numeric(6,2): values that do not fit make it fail
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "t", "e", "numeric(8,2)", "numeric(6,2)");
         // MAY LOSE DATA: converts public.t.d from timestamp with time zone to timestamp without time zone: values that do not cast make it fail, and the table is rewritten under an exclusive lock
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "t", "d", "timestamp with time zone", "timestamp without time zone");
         // MAY LOSE DATA: converts public.t.c from integer to text: values that do not cast make it fail, and the table is rewritten under an exclusive lock
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "t", "c", "integer", "text");
         // MAY LOSE DATA: narrows public.t.b from character varying(50) to character varying(10): values that do not fit make it fail
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "t", "b", "character varying(50)", "character varying(10)");
         // MAY LOSE DATA: narrows public.t.a from bigint to integer: values that do not fit make it fail
+        // LOCKS: ACCESS EXCLUSIVE on public.t (blocks reads and writes), rewrites the table
         op.alterColumnType("public", "t", "a", "bigint", "integer");
     }
 }
