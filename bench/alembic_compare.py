@@ -42,6 +42,8 @@ def metadata(n):
 
 def main():
     n = int(sys.argv[1])
+    # SQLAlchemy orders tables by their foreign keys recursively: a chain of N tables needs that depth
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 20 * n + 1000))
     engine = create_engine(sys.argv[2].replace("postgresql://", "postgresql+psycopg2://", 1))
     with engine.connect() as connection:
         # autogen's version table is what alembic_version is to Alembic: not part of the model

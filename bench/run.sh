@@ -82,13 +82,14 @@ sql() { java -cp "$jdbc_driver" "$here/Sql.java" "$@"; }
 alembic=no
 if /usr/bin/python3 -c 'import alembic, sqlalchemy, psycopg2' 2>/dev/null; then alembic=yes; fi
 
-# timed CMD...: prints "seconds max-rss-kB", fails loudly when CMD fails
+# timed LABEL CMD...: appends "LABEL seconds max-rss-kB" to the size's times file; a failing CMD ends the script
 timed() {
-    local out=$live.timed.out
+    local label=$1 out=$live.timed.out
+    shift
     if ! /usr/bin/time -f '%e %M' -o "$live.time" "$@" > "$out" 2>&1; then
-        echo "failed: $*" >&2; tail -30 "$out" >&2; exit 1
+        echo "failed: $label" >&2; tail -30 "$out" >&2; exit 1
     fi
-    tail -1 "$live.time"
+    echo "$label $(tail -1 "$live.time")" >> "$times"
 }
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
@@ -122,18 +123,19 @@ for n in "${sizes[@]}"; do
         && "${maven[@]}" -q dependency:build-classpath -Dmdep.outputFile="$dir/classpath.txt")
     classpath="$dir/target/classes:$(cat "$dir/classpath.txt")"
 
-    : > "$work/times-$n"
+    times=$work/times-$n
+    : > "$times"
     for round in $(seq "$runs"); do
         cd "$dir"
-        echo "maven $(timed "${maven[@]}" -o -q validate)" >> "$work/times-$n"
-        echo "live $(timed "${maven[@]}" -o -q autogen:check -Dautogen.url="$url" -Dautogen.user=postgres)" >> "$work/times-$n"
-        echo "replay $(timed "${maven[@]}" -o -q autogen:check)" >> "$work/times-$n"
-        echo "hibernate $(timed java -cp "$classpath" bench.Validate "$n" "$url")" >> "$work/times-$n"
+        timed maven "${maven[@]}" -o -q validate
+        timed live "${maven[@]}" -o -q autogen:check -Dautogen.url="$url" -Dautogen.user=postgres
+        timed replay "${maven[@]}" -o -q autogen:check
+        timed hibernate java -cp "$classpath" bench.Validate "$n" "$url"
         if [ $alembic = yes ]; then
-            echo "alembic $(timed /usr/bin/python3 "$here/alembic_compare.py" "$n" "postgresql://postgres@127.0.0.1:$port/$database")" >> "$work/times-$n"
+            timed alembic /usr/bin/python3 "$here/alembic_compare.py" "$n" "postgresql://postgres@127.0.0.1:$port/$database"
             grep -q "found 0 differences" "$live.timed.out" || echo "   note: $(cat "$live.timed.out")"
         fi
-        echo "   round $round: $(awk '{printf "%s %ss  ", $1, $2}' <(tail -n $([ $alembic = yes ] && echo 5 || echo 4) "$work/times-$n"))"
+        echo "   round $round: $(awk '{printf "%s %ss  ", $1, $2}' <(tail -n $([ $alembic = yes ] && echo 5 || echo 4) "$times"))"
     done
     cd "$here"
     m() { grep "^$1 " "$work/times-$n" | awk '{print $2}' | median; }
