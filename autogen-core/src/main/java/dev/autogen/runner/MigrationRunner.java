@@ -202,14 +202,19 @@ public final class MigrationRunner {
         return checksum;
     }
 
-    private void verify(List<AppliedMigration> applied) {
+    /** Fails when the version table records a revision no migration file declares; {@code why} follows the revision. */
+    private void requireDeclared(List<AppliedMigration> applied, String why) {
         for (AppliedMigration row : applied) {
             if (graph.find(row.revision()).isEmpty()) {
                 throw new AutogenException("The version table " + sql.table() + " records revision " + row.revision()
-                        + ", which no migration file declares: its file was deleted, or the database belongs to another "
-                        + "project. Restore that migration file, or point autogen.url at the right database.");
+                        + ", which no migration file declares" + why
+                        + " Restore that migration file, or point autogen.url at the right database.");
             }
         }
+    }
+
+    private void verify(List<AppliedMigration> applied) {
+        requireDeclared(applied, ": its file was deleted, or the database belongs to another project.");
         List<MigrationFile> edited = new ArrayList<>();
         for (AppliedMigration row : applied) {
             MigrationFile file = graph.find(row.revision()).orElseThrow();
@@ -289,13 +294,7 @@ public final class MigrationRunner {
         return exclusively(() -> {
             prepareVersionTable();
             List<AppliedMigration> applied = appliedMigrations();
-            for (AppliedMigration row : applied) {
-                if (graph.find(row.revision()).isEmpty()) {
-                    throw new AutogenException("The version table " + sql.table() + " records revision " + row.revision()
-                            + ", which no migration file declares; repair records checksums of files, it does not forget "
-                            + "migrations. Restore that migration file, or point autogen.url at the right database.");
-                }
-            }
+            requireDeclared(applied, "; repair records checksums of files, it does not forget migrations.");
             List<MigrationFile> repaired = new ArrayList<>();
             for (AppliedMigration row : applied) {
                 MigrationFile file = graph.find(row.revision()).orElseThrow();
