@@ -17,12 +17,12 @@ public class M20261121_120000_AddDefaults implements Migration {
     @Override
     public void upgrade(Operations op) {
         op.alterColumnDefault("public", "books", "pages", null, "1");
-        op.alterColumnDefault("public", "books", "title", null, "'untitled'::character varying");
+        op.alterColumnDefault("public", "books", "title", null, "'untitled'");
     }
 
     @Override
     public void downgrade(Operations op) {
-        op.alterColumnDefault("public", "books", "title", "'untitled'::character varying", null);
+        op.alterColumnDefault("public", "books", "title", "'untitled'", null);
         op.alterColumnDefault("public", "books", "pages", "1", null);
     }
 }

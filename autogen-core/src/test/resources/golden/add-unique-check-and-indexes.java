@@ -13,7 +13,7 @@ import static dev.autogen.script.Definitions.*;
  *
  * Steps that need a look before this runs on a database with data:
  *   - FAILS ON EXISTING ROWS: adds unique constraint uk_reviews_author_code to public.reviews: fails if two rows hold the same values in [author_id, code]
- *   - FAILS ON EXISTING ROWS: adds check constraint reviews_stars_range to public.reviews: fails if a row breaks stars >= 1 AND stars <= 5
+ *   - FAILS ON EXISTING ROWS: adds check constraint reviews_stars_range to public.reviews: fails if a row breaks stars between 1 and 5
  */
 @Revision(id = "0123456789ab", parent = "", message = "add unique check and indexes", created = "2026-11-21T12:00:00Z")
 public class M20261121_120000_AddUniqueCheckAndIndexes implements Migration {
@@ -23,9 +23,9 @@ public class M20261121_120000_AddUniqueCheckAndIndexes implements Migration {
         // FAILS ON EXISTING ROWS: adds unique constraint uk_reviews_author_code to public.reviews: fails if two rows hold the same values in [author_id, code]
         // LOCKS: ACCESS EXCLUSIVE on public.reviews (blocks reads and writes), scans every row
         op.addUniqueConstraint("public", "reviews", "uk_reviews_author_code", "author_id", "code");
-        // FAILS ON EXISTING ROWS: adds check constraint reviews_stars_range to public.reviews: fails if a row breaks stars >= 1 AND stars <= 5
+        // FAILS ON EXISTING ROWS: adds check constraint reviews_stars_range to public.reviews: fails if a row breaks stars between 1 and 5
         // LOCKS: ACCESS EXCLUSIVE on public.reviews (blocks reads and writes), scans every row
-        op.addCheckConstraint("public", "reviews", "reviews_stars_range", "stars >= 1 AND stars <= 5");
+        op.addCheckConstraint("public", "reviews", "reviews_stars_range", "stars between 1 and 5");
         // LOCKS: SHARE on public.reviews (blocks writes), scans every row
         op.createIndex("public", "reviews", index("idx_reviews_author_stars", "author_id", "stars DESC"));
         // LOCKS: SHARE on public.reviews (blocks writes), scans every row

@@ -26,13 +26,13 @@ public class M20261121_120000_CreateFromNothing implements Migration {
                 column("number", "character varying(255)").notNull(),
                 primaryKey("orders_pkey", "id"),
                 unique("uk_orders_number", "number"),
-                check("orders_status_check", "status::text = ANY (ARRAY['NEW'::character varying::text, 'PAID'::character varying::text, 'SHIPPED'::character varying::text])"));
+                check("orders_status_check", "status in ('NEW','PAID','SHIPPED')"));
         op.createTable("public", "products",
                 column("price", "numeric(10,2)").notNull(),
                 column("id", "bigint").notNull(),
                 column("name", "character varying(255)").notNull(),
                 primaryKey("products_pkey", "id"),
-                check("products_price_positive", "price > 0::numeric"));
+                check("products_price_positive", "price > 0"));
         op.createTable(table("sales", "customers",
                 column("created_at", "timestamp(6) with time zone").notNull().defaultValue("now()"),
                 column("id", "bigint").notNull().generatedByDefaultAsIdentity(),

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A database's schema as PostgreSQL's own catalog prints it, one sorted line per object: the oracle
@@ -130,16 +129,6 @@ public final class CatalogFingerprint {
              WHERE EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
                             WHERE t.oid IN (k.castsource, k.casttarget) AND {user})"""
     );
-
-    /**
-     * Scenarios not yet held to the fingerprint, by name: Scenario diffs the introspected target, not
-     * Hibernate's DDL, so its enum checks are still created from PostgreSQL's reprint
-     * ('LOW'::character varying::text where Hibernate's database has 'LOW'::character varying). The
-     * names leave this set when scenarios take the target's text from Hibernate as autogen does;
-     * the fingerprint itself is the same for all.
-     */
-    public static final Set<String> PENDING_CHECK_TEXT = Set.of(
-            "enum-gains-value", "create-from-nothing");
 
     private CatalogFingerprint() {
     }
