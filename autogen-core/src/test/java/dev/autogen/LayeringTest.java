@@ -1,6 +1,7 @@
 package dev.autogen;
 
 import dev.autogen.change.Change;
+import dev.autogen.command.Autogen;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -22,9 +23,10 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The packages of autogen-core import each other only along the pipeline of ARCHITECTURE.md. Read
- * from the compiled classes: every class a class file names (in its constant pool: classes,
- * field and method types, generic signatures) counts as imported.
+ * The packages of autogen-runtime and autogen-core import each other only along the pipeline of
+ * ARCHITECTURE.md, and nothing of autogen-runtime names a class of autogen-core (applications carry the
+ * runtime without the generator). Read from the compiled classes: every class a class file names (in
+ * its constant pool: classes, field and method types, generic signatures) counts as imported.
  */
 class LayeringTest {
 
@@ -42,7 +44,7 @@ class LayeringTest {
             Map.entry("entity", Set.of()),
             Map.entry("introspect", Set.of("schema")),
             Map.entry("targetschema", Set.of("schema", "change", "sql", "diff", "db", "entity", "introspect")),
-            Map.entry("runner", Set.of("schema", "change", "sql", "script", "db")),
+            Map.entry("runner", Set.of("schema", "change", "sql", "script")),
             Map.entry("config", Set.of("schema", "db", "entity")),
             Map.entry("command", Set.of("schema", "change", "sql", "diff", "render", "script", "db", "entity",
                     "introspect", "targetschema", "runner", "config")));
@@ -54,8 +56,28 @@ class LayeringTest {
     void eachPackageImportsOnlyWhatThePipelineAllows() {
         List<String> violations = new ArrayList<>();
         Set<String> layers = new TreeSet<>();
-        for (Path file : classFiles()) {
-            String name = internalName(file);
+        Set<String> runtime = new TreeSet<>();
+        for (Path file : classFiles(RUNTIME)) {
+            runtime.add(internalName(RUNTIME, file));
+        }
+        for (Path file : classFiles(RUNTIME)) {
+            String name = internalName(RUNTIME, file);
+            for (String used : referencedClasses(file)) {
+                if (!runtime.contains(used.replaceAll("\\$.*", ""))) {
+                    violations.add(name.replace('/', '.') + " (autogen-runtime) names " + used.replace('/', '.')
+                            + ", which is not in autogen-runtime: applications carry the runtime without the generator");
+                }
+            }
+        }
+        List<Path[]> all = new ArrayList<>();
+        for (Path root : List.of(RUNTIME, CORE)) {
+            for (Path file : classFiles(root)) {
+                all.add(new Path[] {root, file});
+            }
+        }
+        for (Path[] rootAndFile : all) {
+            Path file = rootAndFile[1];
+            String name = internalName(rootAndFile[0], file);
             String from = layer(name);
             layers.add(from);
             Set<String> allowed = MAY_IMPORT.get(from);
@@ -84,27 +106,31 @@ class LayeringTest {
         return slash < 0 ? "" : rest.substring(0, slash);
     }
 
-    private static List<Path> classFiles() {
+    private static final Path RUNTIME = classesOf(Change.class);
+    private static final Path CORE = classesOf(Autogen.class);
+
+    private static Path classesOf(Class<?> type) {
         try {
-            Path classes = Path.of(Change.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            try (Stream<Path> files = Files.walk(classes.resolve(ROOT))) {
-                return files.filter(f -> f.toString().endsWith(".class")).sorted().toList();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String internalName(Path file) {
-        try {
-            Path classes = Path.of(Change.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            String relative = classes.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-            return relative.substring(0, relative.length() - ".class".length());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    private static List<Path> classFiles(Path classes) {
+        if (!Files.isDirectory(classes)) {
+            throw new IllegalStateException(classes + " is not a directory of compiled classes: build the reactor (-pl .,autogen-runtime,autogen-core)");
         }
+        try (Stream<Path> files = Files.walk(classes.resolve(ROOT))) {
+            return files.filter(f -> f.toString().endsWith(".class")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String internalName(Path classes, Path file) {
+        String relative = classes.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        return relative.substring(0, relative.length() - ".class".length());
     }
 
     /** The dev.autogen classes a class file's constant pool names, in internal form (dev/autogen/change/Change). */

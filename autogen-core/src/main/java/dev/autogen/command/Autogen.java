@@ -18,6 +18,7 @@ import dev.autogen.schema.Schema;
 import dev.autogen.schema.WrittenText;
 import dev.autogen.script.Migration;
 import dev.autogen.script.MigrationFile;
+import dev.autogen.script.MigrationSources;
 import dev.autogen.script.RevisionGraph;
 import dev.autogen.targetschema.Reprinter;
 import dev.autogen.targetschema.TargetSchema;
@@ -68,7 +69,7 @@ public final class Autogen {
 
     /** Compares the entities with the migrations (or the live database) and writes a migration for the difference. */
     public RevisionResult revision(String message) {
-        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
         // the file's name is settled before the diff, which may take a while
         ZonedDateTime now = ZonedDateTime.now(settings.clock()).truncatedTo(ChronoUnit.SECONDS);
         String text = message == null ? "" : message.strip();
@@ -105,7 +106,7 @@ public final class Autogen {
 
     /** Fails with the list of differences when the entities and the migrations (or live database) differ. */
     public List<Change> check() {
-        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
         // a live database behind the migrations needs an upgrade, not a migration for what the files already hold
         List<Change> changes = diff(graph, true).changes();
         if (changes.isEmpty()) {
@@ -123,7 +124,7 @@ public final class Autogen {
 
     /** Applies migrations up to {@code target} ("head" or a revision id) on the live database. */
     public List<MigrationFile> upgrade(String target) {
-        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
         return onDatabase(requireDatabase(), graph, runner -> {
             List<MigrationFile> applied = runner.upgrade(target);
             log.info(applied.isEmpty() ? "Already at " + describe(graph, graph.head()) + "; nothing to apply."
@@ -137,7 +138,7 @@ public final class Autogen {
         if (target == null || target.isBlank()) {
             throw new AutogenException("Say how far to downgrade: -Dautogen.target=-1, -N, base or a revision id");
         }
-        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
         return onDatabase(requireDatabase(), graph, runner -> {
             List<MigrationFile> reverted = runner.downgrade(target);
             log.info(reverted.isEmpty() ? "Nothing to revert." : "Downgraded to " + describe(graph, runner.current()) + ".");
@@ -147,7 +148,7 @@ public final class Autogen {
 
     /** The revision the live database is at, or null at base. */
     public String current() {
-        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
         String current = onDatabase(requireDatabase(), graph, runner -> {
             String at = runner.current();
             String hint = adoptionHint(runner, at);
@@ -167,7 +168,7 @@ public final class Autogen {
      * long it took, and whether its file still has the checksum it was applied with) or pending.
      */
     public List<MigrationFile> history() {
-        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
         if (graph.isEmpty()) {
             log.info("No migrations in " + settings.migrationsDirectory());
         }
@@ -220,7 +221,7 @@ public final class Autogen {
      * not have that revision's schema (the migrations up to it replayed on a scratch database), unless forced.
      */
     public String stamp(String target, boolean force) {
-        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
         ConnectionSpec database = requireDatabase();
         String revision;
         if (target == null || target.isBlank()) {
@@ -295,7 +296,7 @@ public final class Autogen {
 
     /** Records the checksums of applied migrations as their files are now, after the edits were reviewed. */
     public List<MigrationFile> repair() {
-        RevisionGraph graph = RevisionGraph.read(settings.migrationsDirectory());
+        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
         return onDatabase(requireDatabase(), graph, runner -> {
             List<MigrationFile> repaired = runner.repair();
             log.info(repaired.isEmpty() ? "Every applied migration has the checksum it was applied with; nothing to repair."
@@ -306,7 +307,7 @@ public final class Autogen {
 
     /** The changes that turn the current side (live database or replayed migrations) into the entities' schema. */
     public List<Change> diff() {
-        return diff(RevisionGraph.read(settings.migrationsDirectory()), false).changes();
+        return diff(MigrationSources.read(settings.migrationsDirectory()), false).changes();
     }
 
     /** What the diff found, and the two sides as it compared them. */

@@ -8,6 +8,7 @@ import dev.autogen.db.ConnectionSpec;
 import dev.autogen.runner.Durations;
 import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.SchemaFilter;
+import dev.autogen.script.MigrationSources;
 import dev.autogen.script.RevisionGraph;
 
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class GoalEntry {
         };
         if (goal.equals("check-migrations")) {
             // before anything compiles: every migration file parses, and they form one line from base
-            RevisionGraph.read(migrationsDirectory(properties));
+            MigrationSources.read(migrationsDirectory(properties));
             return;
         }
         Autogen autogen = new Autogen(configuration(goal, properties, sink), sink);

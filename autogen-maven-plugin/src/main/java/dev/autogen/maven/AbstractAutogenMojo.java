@@ -150,7 +150,7 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
         Map<String, String> properties = properties();
         try {
             addProperties(properties);
-            new CoreInProjectClassLoader(project, plugin.getVersion(), getLog(), showErrors(), goalTimings).run(goal(), properties);
+            new CoreInProjectClassLoader(project, plugin.getArtifacts(), plugin.getVersion(), getLog(), showErrors(), goalTimings).run(goal(), properties);
         } catch (MojoExecutionException | MojoFailureException | RuntimeException | Error e) {
             if (EmbeddedScratch.interrupted()) {
                 awaitHalt();

@@ -232,13 +232,13 @@ import java.util.List;
     }
 
     @Test
-    void aProjectWithoutAutogenCore() throws Exception {
-        TestProject project = TestProject.create("no-core", Library.DOMAIN, false);
+    void aProjectWithoutAutogenRuntime() throws Exception {
+        TestProject project = TestProject.create("no-runtime", Library.DOMAIN, false);
 
         NestedMaven.Result result = project.mvn("autogen:history");
 
-        String line = assertOneLineFailure(result, "history", "no-core");
-        assertTrue(line.contains("autogen-core is not on the classpath of no-core: add the dependency dev.autogen:autogen-core:"
+        String line = assertOneLineFailure(result, "history", "no-runtime");
+        assertTrue(line.contains("autogen-runtime is not on the classpath of no-runtime: add the dependency dev.autogen:autogen-runtime:"
                 + VERSION + " to the project's pom.xml"), line);
     }
 

@@ -22,17 +22,10 @@ class ProjectHibernateVersionIT {
         TestProject project = Library.project("own-hibernate");
         Path pom = project.directory().resolve("pom.xml");
         String text = Files.readString(pom);
-        project.write("pom.xml", text.replaceFirst("  <dependencies>", """
-                  <dependencyManagement>
-                    <dependencies>
-                      <dependency>
-                        <groupId>org.hibernate.orm</groupId>
-                        <artifactId>hibernate-core</artifactId>
-                        <version>%s</version>
-                      </dependency>
-                    </dependencies>
-                  </dependencyManagement>
-                  <dependencies>""".formatted(PROJECT_HIBERNATE)));
+        String projectPom = text.replaceFirst("(<artifactId>hibernate-core</artifactId>\\s*<version>)[^<]+(</version>)",
+                "$1" + PROJECT_HIBERNATE + "$2");
+        assertTrue(projectPom.contains(PROJECT_HIBERNATE), text);
+        project.write("pom.xml", projectPom);
 
         // with -X the goal names the class path it runs autogen-core in
         NestedMaven.Result revision = project.mvn("autogen:revision", "-Dmessage=create tables", "-X");

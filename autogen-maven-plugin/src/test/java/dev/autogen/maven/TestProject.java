@@ -26,16 +26,16 @@ final class TestProject {
         this.directory = directory;
     }
 
-    /** A fresh project with the autogen-core dependency and the plugin configured for com.example.domain. */
+    /** A fresh project with autogen-runtime, Hibernate and the JDBC driver, and the plugin configured for com.example.domain. */
     static TestProject create(String name) {
         return create(name, "com.example.domain", true);
     }
 
-    static TestProject create(String name, String entityPackage, boolean coreDependency) {
+    static TestProject create(String name, String entityPackage, boolean autogenDependency) {
         Path directory = NestedMaven.projectsRoot().resolve(name);
         delete(directory);
         TestProject project = new TestProject(directory);
-        project.write("pom.xml", pom(name, entityPackage, coreDependency));
+        project.write("pom.xml", pom(name, entityPackage, autogenDependency));
         return project;
     }
 
@@ -132,15 +132,28 @@ final class TestProject {
         return write("pom.xml", text.replace(end, end + elements));
     }
 
-    private static String pom(String name, String entityPackage, boolean coreDependency) {
+    private static String pom(String name, String entityPackage, boolean autogenDependency) {
         String version = NestedMaven.required("it.autogenVersion");
-        String core = !coreDependency ? "" : """
+        // what an application has: the runtime its migrations compile against, its Hibernate, its JDBC driver
+        String core = """
                     <dependency>
-                      <groupId>dev.autogen</groupId>
-                      <artifactId>autogen-core</artifactId>
+                      <groupId>org.hibernate.orm</groupId>
+                      <artifactId>hibernate-core</artifactId>
                       <version>%s</version>
                     </dependency>
-                """.formatted(version);
+                    <dependency>
+                      <groupId>org.postgresql</groupId>
+                      <artifactId>postgresql</artifactId>
+                      <version>%s</version>
+                    </dependency>
+                """.formatted(NestedMaven.required("it.hibernateVersion"), NestedMaven.required("it.postgresqlVersion"))
+                + (!autogenDependency ? "" : """
+                    <dependency>
+                      <groupId>dev.autogen</groupId>
+                      <artifactId>autogen-runtime</artifactId>
+                      <version>%s</version>
+                    </dependency>
+                """.formatted(version));
         return """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
