@@ -21,26 +21,29 @@ final class MigrationLock implements AutoCloseable {
 
     private static final long POLL_MILLIS = 200;
 
-    private final Connection connection;
-    private final long key;
+    private final StatementSink sink;
+    private final VersionTableSql sql;
 
-    private MigrationLock(Connection connection, long key) {
-        this.connection = connection;
-        this.key = key;
+    private MigrationLock(StatementSink sink, VersionTableSql sql) {
+        this.sink = sink;
+        this.sql = sql;
     }
 
-    /** Takes the lock, waiting up to {@code wait} (and saying so once) while another backend holds it. */
-    static MigrationLock acquire(Connection connection, VersionTableSql sql, Duration wait, Consumer<String> log) {
+    /**
+     * Takes the lock through {@code sink}, waiting up to {@code wait} (and saying so once, after asking
+     * {@code connection} who holds it) while another backend holds it.
+     */
+    static MigrationLock acquire(StatementSink sink, Connection connection, VersionTableSql sql, Duration wait, Consumer<String> log) {
         long key = sql.lockKey();
         long deadline = System.nanoTime() + wait.toNanos();
         String holder = null;
         try {
             while (true) {
-                if (tryLock(connection, key)) {
+                if (sink.test(sql.tryLock())) {
                     if (holder != null) {
                         log.accept("Got the migration lock on " + sql.table() + ".");
                     }
-                    return new MigrationLock(connection, key);
+                    return new MigrationLock(sink, sql);
                 }
                 String now = holders(connection, key);
                 if (holder == null) {
@@ -63,16 +66,6 @@ final class MigrationLock implements AutoCloseable {
         }
     }
 
-    private static boolean tryLock(Connection connection, long key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(VersionTableSql.tryLock())) {
-            statement.setLong(1, key);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
     /** Who holds the lock, e.g. "backend 4711 (user app, application 'autogen', from 10.0.0.7, connected since ...)". */
     static String holders(Connection connection, long key) throws SQLException {
         List<String> holders = new ArrayList<>();
@@ -91,9 +84,8 @@ final class MigrationLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try (PreparedStatement statement = connection.prepareStatement(VersionTableSql.unlock())) {
-            statement.setLong(1, key);
-            statement.executeQuery().close();
+        try {
+            sink.execute(sql.unlock());
         } catch (SQLException e) {
             // a broken session has lost the lock with it
         }

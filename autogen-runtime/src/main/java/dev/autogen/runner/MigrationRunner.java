@@ -86,6 +86,7 @@ public final class MigrationRunner {
     static final String CLIENT_CHECK_INTERVAL = "2s";
 
     private final Connection connection;
+    private final StatementSink sink;
     private final RevisionGraph graph;
     private final VersionTableSql sql;
     private final Function<MigrationFile, Migration> loader;
@@ -102,6 +103,7 @@ public final class MigrationRunner {
     public MigrationRunner(Connection connection, RevisionGraph graph, QualifiedName versionTable,
                            Function<MigrationFile, Migration> loader, Consumer<String> log, Options options) {
         this.connection = connection;
+        this.sink = StatementSink.of(connection);
         this.graph = graph;
         this.sql = new VersionTableSql(versionTable);
         this.loader = loader;
@@ -301,7 +303,7 @@ public final class MigrationRunner {
                 String now = checksum(file);
                 if (!now.equals(row.checksum())) {
                     try {
-                        updateChecksum(row.revision(), now);
+                        sink.execute(sql.updateChecksum(row.revision(), now));
                     } catch (SQLException e) {
                         throw new AutogenException("Cannot record the checksum of " + file.file() + ": " + firstLine(e.getMessage()), e);
                     }
@@ -322,20 +324,13 @@ public final class MigrationRunner {
         exclusively(() -> {
             prepareVersionTable();
             try {
-                connection.setAutoCommit(false);
-                try (Statement statement = connection.createStatement()) {
-                    statement.executeUpdate(sql.deleteAll());
+                inTransaction(() -> {
+                    sink.execute(sql.deleteAll());
                     for (int i = 0; i <= to; i++) {
                         MigrationFile file = graph.ordered().get(i);
-                        insert(file.revision(), checksum(file), null);
+                        sink.execute(sql.insertStamped(file.revision(), checksum(file)));
                     }
-                    connection.commit();
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
+                });
             } catch (SQLException e) {
                 throw new AutogenException("Cannot stamp the version table " + sql.table() + ": " + firstLine(e.getMessage()), e);
             }
@@ -383,7 +378,7 @@ public final class MigrationRunner {
                 if (options.lockTimeout() != null) {
                     set("lock_timeout", options.lockTimeout().toMillis() + "ms", replaced);
                 }
-                try (MigrationLock lock = MigrationLock.acquire(connection, sql, options.lockWait(), log);
+                try (MigrationLock lock = MigrationLock.acquire(sink, connection, sql, options.lockWait(), log);
                      LockWaitWatch watching = new LockWaitWatch(options.monitor(), backendPid(), options.lockTimeout(), options.warn())) {
                     watch = watching;
                     return work.get();
@@ -435,7 +430,6 @@ public final class MigrationRunner {
         String checksum = direction == Direction.UPGRADE ? checksum(file) : null;
         log.accept((direction == Direction.UPGRADE ? "Upgrading to " : "Downgrading from ") + file.revision()
                 + " (" + file.simpleClassName() + "): " + file.message());
-        long started = System.nanoTime();
         String statement = null;
         // a label added to an enum type cannot be used in the transaction that adds it, so leading
         // ADD VALUE steps run first, each committed on its own (they are IF NOT EXISTS: a re-run passes them)
@@ -444,11 +438,11 @@ public final class MigrationRunner {
             leading++;
         }
         watch.start(name);
-        try (Statement jdbc = connection.createStatement()) {
+        try {
             for (Change change : changes.subList(0, leading)) {
                 for (String sql : PostgresSql.statements(change)) {
                     statement = sql;
-                    jdbc.execute(sql);
+                    sink.execute(sql);
                 }
             }
         } catch (SQLException e) {
@@ -461,9 +455,9 @@ public final class MigrationRunner {
         changes = changes.subList(leading, changes.size());
         statement = null;
         try {
-            connection.setAutoCommit(false);
             watch.start(name);
-            try (Statement jdbc = connection.createStatement()) {
+            sink.execute(VersionTableSql.begin());
+            try {
                 String current = current();
                 String expected = direction == Direction.UPGRADE ? (file.isFirst() ? null : file.parent()) : file.revision();
                 if (!Objects.equals(current, expected)) {
@@ -477,22 +471,17 @@ public final class MigrationRunner {
                     hazard.ifPresent(h -> options.warn().accept(h.toString()));
                     for (String sql : PostgresSql.statements(change)) {
                         statement = sql;
-                        jdbc.execute(sql);
+                        sink.execute(sql);
                     }
                 }
                 statement = null;
-                if (direction == Direction.UPGRADE) {
-                    insert(file.revision(), checksum, (System.nanoTime() - started) / 1_000_000);
-                } else {
-                    delete(file.revision());
-                }
-                connection.commit();
+                sink.execute(direction == Direction.UPGRADE ? sql.insert(file.revision(), checksum) : sql.delete(file.revision()));
+                sink.execute(VersionTableSql.commit());
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(e);
                 throw e;
             } finally {
                 watch.stop();
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new AutogenException(name + " failed to " + verb + " and was rolled back" + waitedFor(e) + ". "
@@ -566,34 +555,22 @@ public final class MigrationRunner {
         try {
             Set<String> columns = versionTableColumns();
             if (columns.isEmpty()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(sql.create());
-                }
+                sink.execute(sql.create());
             } else if (!columns.contains("checksum")) {
                 doing = "add the checksum, applied_by and execution_ms columns to";
-                connection.setAutoCommit(false);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(sql.addRecordColumns());
-                    List<AppliedMigration> applied = appliedMigrations();
+                List<AppliedMigration> applied = appliedMigrations();
+                inTransaction(() -> {
+                    sink.execute(sql.addRecordColumns());
                     for (AppliedMigration row : applied) {
-                        graph.find(row.revision()).ifPresent(file -> {
-                            try {
-                                updateChecksum(row.revision(), checksum(file));
-                            } catch (SQLException e) {
-                                throw new IllegalStateException(e);
-                            }
-                        });
+                        Optional<MigrationFile> file = graph.find(row.revision());
+                        if (file.isPresent()) {
+                            sink.execute(sql.updateChecksum(row.revision(), checksum(file.get())));
+                        }
                     }
-                    connection.commit();
-                    log.accept("The version table " + sql.table() + " now records checksums, who applied each migration "
-                            + "and how long it took; the checksums of the " + applied.size()
-                            + " migration(s) applied before are those of their files as they are now.");
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
+                });
+                log.accept("The version table " + sql.table() + " now records checksums, who applied each migration "
+                        + "and how long it took; the checksums of the " + applied.size()
+                        + " migration(s) applied before are those of their files as they are now.");
             }
         } catch (SQLException e) {
             throw new AutogenException("Cannot " + doing + " the version table " + sql.table() + ": " + firstLine(e.getMessage())
@@ -615,27 +592,29 @@ public final class MigrationRunner {
         return columns;
     }
 
-    private void insert(String revision, String checksum, Long executionMs) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql.insert())) {
-            statement.setString(1, revision);
-            statement.setString(2, checksum);
-            statement.setObject(3, executionMs, java.sql.Types.BIGINT);
-            statement.executeUpdate();
+    /** What a transaction of the run does, through the sink. */
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} between BEGIN and COMMIT, rolled back when it fails. */
+    private void inTransaction(Work work) throws SQLException {
+        sink.execute(VersionTableSql.begin());
+        try {
+            work.run();
+            sink.execute(VersionTableSql.commit());
+        } catch (SQLException | RuntimeException e) {
+            rollback(e);
+            throw e;
         }
     }
 
-    private void updateChecksum(String revision, String checksum) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql.updateChecksum())) {
-            statement.setString(1, checksum);
-            statement.setString(2, revision);
-            statement.executeUpdate();
-        }
-    }
-
-    private void delete(String revision) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql.delete())) {
-            statement.setString(1, revision);
-            statement.executeUpdate();
+    /** Ends a failed transaction; a connection lost with it has ended it already. */
+    private void rollback(Exception failure) {
+        try {
+            sink.execute(VersionTableSql.rollback());
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 }

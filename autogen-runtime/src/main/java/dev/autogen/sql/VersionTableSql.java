@@ -5,9 +5,13 @@ import dev.autogen.schema.QualifiedName;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
+import static dev.autogen.sql.Identifiers.literal;
+
 /**
  * The SQL the runner sends besides the migrations' own: the version table, the advisory lock that
- * keeps two runners apart, and the session settings a run works under. Parameters are JDBC {@code ?}.
+ * keeps two runners apart, and the session settings a run works under. What a run writes carries its
+ * values as literals, so the statement a server receives is the one autogen:sql prints; the reads
+ * take JDBC {@code ?} parameters.
  */
 public final class VersionTableSql {
 
@@ -61,9 +65,19 @@ public final class VersionTableSql {
         return "SELECT revision, applied_at FROM " + name() + " ORDER BY applied_at, revision";
     }
 
-    /** Three parameters: revision, checksum, execution time in milliseconds. */
-    public String insert() {
-        return "INSERT INTO " + name() + " (revision, checksum, applied_by, execution_ms) VALUES (?, ?, current_user, ?)";
+    /**
+     * Records {@code revision} as applied; the execution time is the server's, from the start of the transaction
+     * the migration ran in to this statement, so the text does not depend on how long the run took.
+     */
+    public String insert(String revision, String checksum) {
+        return "INSERT INTO " + name() + " (revision, checksum, applied_by, execution_ms) VALUES (" + literal(revision) + ", "
+                + literal(checksum) + ", current_user, (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint)";
+    }
+
+    /** Records {@code revision} as applied without running it: no execution time. */
+    public String insertStamped(String revision, String checksum) {
+        return "INSERT INTO " + name() + " (revision, checksum, applied_by, execution_ms) VALUES (" + literal(revision) + ", "
+                + literal(checksum) + ", current_user, NULL)";
     }
 
     public String deleteAll() {
@@ -77,13 +91,12 @@ public final class VersionTableSql {
                 + " AND n.nspname NOT LIKE 'pg\\_%' AND c.oid IS DISTINCT FROM to_regclass(?)";
     }
 
-    /** Two parameters: checksum, revision. */
-    public String updateChecksum() {
-        return "UPDATE " + name() + " SET checksum = ? WHERE revision = ?";
+    public String updateChecksum(String revision, String checksum) {
+        return "UPDATE " + name() + " SET checksum = " + literal(checksum) + " WHERE revision = " + literal(revision);
     }
 
-    public String delete() {
-        return "DELETE FROM " + name() + " WHERE revision = ?";
+    public String delete(String revision) {
+        return "DELETE FROM " + name() + " WHERE revision = " + literal(revision);
     }
 
     /**
@@ -96,13 +109,25 @@ public final class VersionTableSql {
         return (0x6167656EL << 32) | crc.getValue();
     }
 
-    /** One parameter, the key; answers true when this session now holds the lock. */
-    public static String tryLock() {
-        return "SELECT pg_try_advisory_lock(?)";
+    /** Answers true when this session now holds the lock of {@link #lockKey()}. */
+    public String tryLock() {
+        return "SELECT pg_try_advisory_lock(" + lockKey() + ")";
     }
 
-    public static String unlock() {
-        return "SELECT pg_advisory_unlock(?)";
+    public String unlock() {
+        return "SELECT pg_advisory_unlock(" + lockKey() + ")";
+    }
+
+    public static String begin() {
+        return "BEGIN";
+    }
+
+    public static String commit() {
+        return "COMMIT";
+    }
+
+    public static String rollback() {
+        return "ROLLBACK";
     }
 
     /** One parameter, the key: the backends in this database that hold the advisory lock, with who and since when. */
