@@ -13,12 +13,14 @@ import dev.autogen.diff.SchemaDiff;
 import dev.autogen.introspect.Introspector;
 import dev.autogen.render.MigrationRenderer;
 import dev.autogen.render.MigrationRenderer.MigrationSource;
+import dev.autogen.render.ReviewSummary;
 import dev.autogen.runner.MigrationRunner;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.WrittenText;
 import dev.autogen.script.Migration;
 import dev.autogen.script.MigrationFile;
 import dev.autogen.script.MigrationSources;
+import dev.autogen.script.Operations;
 import dev.autogen.script.RevisionGraph;
 import dev.autogen.targetschema.Reprinter;
 import dev.autogen.targetschema.TargetSchema;
@@ -78,6 +80,8 @@ public final class Autogen {
         List<Change> changes = comparison.changes();
         if (changes.isEmpty()) {
             log.info("No changes: the " + currentSideName() + " already " + matchVerb() + " the entities. Nothing written.");
+            writeSummary("No changes: the " + currentSideName() + " already " + matchVerb() + " the entities, so "
+                    + "`autogen:revision` wrote no migration.", List.of());
             return new RevisionResult(changes, Optional.empty());
         }
         String revision = HexFormat.of().formatHex(randomBytes());
@@ -93,6 +97,10 @@ public final class Autogen {
             throw new AutogenException("Cannot write " + file + ": " + e.getMessage(), e);
         }
         report(changes);
+        writeSummary("The migration `autogen:revision` wrote to `" + file.getFileName() + "`" + (settings.prove()
+                        ? ", proven on a scratch database (upgrade, downgrade, upgrade)." : ", compiled, not proven."),
+                List.of(new ReviewSummary.Reviewed(revision, graph.head(), text, source.created(), className, changes,
+                        Change.inverseOf(changes))));
         log.info("Wrote " + file + (settings.prove() ? " (proven: upgrade, downgrade and upgrade again on a scratch database"
                 + " leave nothing to change)" : " (compiled, not proven: autogen.prove=false)"));
         return new RevisionResult(changes, Optional.of(file));
@@ -174,11 +182,19 @@ public final class Autogen {
         }
         if (settings.database() == null) {
             print(graph, null, null);
+            writeSummary(graph.isEmpty() ? "There is no migration." : "Every migration, in the order `autogen:upgrade` runs"
+                    + " them: no database was given (autogen.url, DATABASE_URL or spring.datasource), so none is known to be"
+                    + " applied.", reviewed(graph.ordered()));
             return graph.ordered();
         }
         return onDatabase(settings.database(), graph, runner -> {
             Map<String, MigrationRunner.AppliedMigration> applied = new LinkedHashMap<>();
             runner.appliedMigrations().forEach(row -> applied.put(row.revision(), row));
+            List<MigrationFile> pending = graph.ordered().stream().filter(m -> !applied.containsKey(m.revision())).toList();
+            writeSummary(pending.isEmpty() ? "Nothing to review: " + settings.database().displayUrl()
+                    + " has applied every migration." : (pending.size() == 1 ? "The migration " : "The " + pending.size()
+                    + " migrations ") + settings.database().displayUrl() + " has not applied, in the order `autogen:upgrade`"
+                    + " runs them.", reviewed(pending));
             String current = applied.keySet().stream().filter(r -> graph.find(r).isPresent())
                     .max(java.util.Comparator.comparingInt(graph::indexOf)).orElse(null);
             print(graph, current, row -> {
@@ -202,6 +218,42 @@ public final class Autogen {
                     + r + ", which no migration file declares: restore its file, or point autogen.url at the right database."));
             return graph.ordered();
         });
+    }
+
+    /** Both directions of each migration, as its compiled class builds them. */
+    private List<ReviewSummary.Reviewed> reviewed(List<MigrationFile> migrations) {
+        if (settings.summary() == null) {
+            return List.of();
+        }
+        java.util.function.Function<MigrationFile, Migration> loading = MigrationRunner.classLoading(settings.classLoader());
+        List<ReviewSummary.Reviewed> result = new ArrayList<>();
+        for (MigrationFile file : migrations) {
+            Migration migration = loading.apply(file);
+            Operations up = new Operations();
+            Operations down = new Operations();
+            migration.upgrade(up);
+            migration.downgrade(down);
+            result.add(new ReviewSummary.Reviewed(file.revision(), file.parent(), file.message(), file.created(),
+                    file.simpleClassName(), up.changes(), down.changes()));
+        }
+        return result;
+    }
+
+    /** Writes the Markdown review summary when autogen.summary names a file. */
+    private void writeSummary(String intro, List<ReviewSummary.Reviewed> migrations) {
+        Path file = settings.summary();
+        if (file == null) {
+            return;
+        }
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, ReviewSummary.markdown(intro, migrations), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AutogenException("Cannot write the review summary " + file + ": " + e.getMessage(), e);
+        }
+        log.info("Review summary: " + file + " (" + (migrations.size() == 1 ? "1 migration" : migrations.size() + " migrations") + ")");
     }
 
     private void print(RevisionGraph graph, String current, java.util.function.Function<MigrationFile, String> state) {

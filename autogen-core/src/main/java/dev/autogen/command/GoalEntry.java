@@ -117,6 +117,7 @@ public final class GoalEntry {
                 .lockWait(duration(properties, Key.LOCK_WAIT))
                 .lockTimeout(duration(properties, Key.LOCK_TIMEOUT))
                 .prove(!"false".equalsIgnoreCase(Key.PROVE.in(properties)))
+                .summary(path(Key.SUMMARY.in(properties)))
                 .build();
     }
 

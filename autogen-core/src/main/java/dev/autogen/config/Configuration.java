@@ -34,6 +34,7 @@ public final class Configuration {
     private final Duration lockWait;
     private final Duration lockTimeout;
     private final boolean prove;
+    private final Path summary;
 
     private Configuration(Builder builder) {
         this.entities = Objects.requireNonNull(builder.entities, "entities");
@@ -52,6 +53,7 @@ public final class Configuration {
         this.lockWait = builder.lockWait;
         this.lockTimeout = builder.lockTimeout;
         this.prove = builder.prove;
+        this.summary = builder.summary;
     }
 
     public static Builder builder() {
@@ -63,7 +65,7 @@ public final class Configuration {
         return new Builder().entities(entities).migrationsDirectory(migrationsDirectory).migrationsPackage(migrationsPackage)
                 .database(database).scratch(scratch).versionTable(versionTable).hibernateSettings(hibernateSettings)
                 .templatesDirectory(templatesDirectory).classLoader(classLoader).clock(clock).filter(filter)
-                .lockWait(lockWait).lockTimeout(lockTimeout).prove(prove);
+                .lockWait(lockWait).lockTimeout(lockTimeout).prove(prove).summary(summary);
     }
 
     /** Where the entities come from: packages, a persistence unit, or (in tests) classes. */
@@ -136,6 +138,11 @@ public final class Configuration {
         return prove;
     }
 
+    /** Where revision and history write the Markdown review summary, or null for none. */
+    public Path summary() {
+        return summary;
+    }
+
     @Override
     public String toString() {
         return "Configuration[entities=" + entities + ", migrations=" + migrationsPackage + " in " + migrationsDirectory
@@ -160,6 +167,7 @@ public final class Configuration {
         private Duration lockWait;
         private Duration lockTimeout;
         private boolean prove = true;
+        private Path summary;
 
         private Builder() {
         }
@@ -241,6 +249,11 @@ public final class Configuration {
 
         public Builder prove(boolean prove) {
             this.prove = prove;
+            return this;
+        }
+
+        public Builder summary(Path summary) {
+            this.summary = summary;
             return this;
         }
 

@@ -41,6 +41,8 @@ public enum Key {
     /** Whether revision runs each migration on a scratch database before writing it; false skips that, not the compile. */
     PROVE("prove", "autogen.prove"),
     TARGET("target", "autogen.target"),
+    /** revision and history: a Markdown file for a pull request's review (the migration written; the migrations not applied). */
+    SUMMARY("summary", "autogen.summary"),
     /** stamp: record the revision although the database differs from its schema. */
     FORCE("force", "autogen.force"),
     /** {@code embedded}, {@code docker} or a URL: the plugin starts or names the server and passes {@link #SCRATCH_URL}. */

@@ -7,6 +7,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
+import java.io.File;
 import java.util.Map;
 
 /**
@@ -29,6 +30,13 @@ public class RevisionMojo extends AbstractScratchMojo {
     @Parameter(property = "autogen.prove", defaultValue = "true")
     private boolean prove;
 
+    /**
+     * A Markdown file to write for a pull request's review: the migration written, each step with the locks it
+     * takes, whether it rewrites or scans, and what may fail on existing rows or lose data.
+     */
+    @Parameter(property = "autogen.summary")
+    private File summary;
+
     @Override
     String goal() {
         return "revision";
@@ -38,6 +46,7 @@ public class RevisionMojo extends AbstractScratchMojo {
     void addProperties(Map<String, String> properties) throws MojoFailureException {
         put(properties, "message", message);
         put(properties, "prove", String.valueOf(prove));
+        put(properties, "summary", summary == null ? null : summary.getAbsolutePath());
         super.addProperties(properties);
     }
 }

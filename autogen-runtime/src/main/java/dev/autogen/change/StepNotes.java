@@ -18,11 +18,16 @@ import java.util.stream.Collectors;
  * What a reviewer must know about each step of one direction of a migration, read in order: its
  * hazard, and the locks it holds for a time that grows with a table's size. A table created
  * earlier in the same list has no rows yet, so steps on it neither fail on rows nor take time.
+ *
+ * @param impacts every lock the step takes ({@link Change#tableImpacts()}), empty for hand-written SQL
+ * @param newTables the tables created by earlier steps of the list: empty while this step runs
  */
-public record StepNotes(Change change, Optional<Hazard> hazard, List<TableImpact> slowLocks) {
+public record StepNotes(Change change, Optional<Hazard> hazard, List<TableImpact> slowLocks,
+                        Optional<List<TableImpact>> impacts, Set<QualifiedName> newTables) {
 
     public StepNotes {
         slowLocks = List.copyOf(slowLocks);
+        newTables = Set.copyOf(newTables);
     }
 
     public static List<StepNotes> of(List<Change> steps) {
@@ -34,12 +39,14 @@ public record StepNotes(Change change, Optional<Hazard> hazard, List<TableImpact
             if (hazard.isPresent() && hazard.get().kind() == Hazard.Kind.FAILS_ON_EXISTING_ROWS && created.contains(altered)) {
                 hazard = Optional.empty();
             }
+            Set<QualifiedName> before = Set.copyOf(created);
             if (step instanceof CreateTable create) {
                 created.add(create.table().name());
             }
-            List<TableImpact> slow = step.tableImpacts().orElse(List.of()).stream()
+            Optional<List<TableImpact>> impacts = step.tableImpacts();
+            List<TableImpact> slow = impacts.orElse(List.of()).stream()
                     .filter(impact -> impact.takesTime() && !created.contains(impact.table())).toList();
-            result.add(new StepNotes(step, hazard, slow));
+            result.add(new StepNotes(step, hazard, slow, impacts, before));
         }
         return List.copyOf(result);
     }
