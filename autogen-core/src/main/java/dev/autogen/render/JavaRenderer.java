@@ -32,6 +32,9 @@ import dev.autogen.change.Change.DropSequence;
 import dev.autogen.change.Change.DropTable;
 import dev.autogen.change.Change.ExecuteSql;
 import dev.autogen.change.Change.RenameConstraint;
+import dev.autogen.change.Change.RenameColumn;
+import dev.autogen.change.Change.RenameSequence;
+import dev.autogen.change.Change.RenameTable;
 import dev.autogen.change.Change.RenameIndex;
 import dev.autogen.change.Change.SetColumnComment;
 import dev.autogen.change.Change.SetTableComment;
@@ -199,6 +202,18 @@ final class JavaRenderer {
 
         public String visitDropConstraint(DropConstraint c) {
             return op("dropConstraint", names(c.table()), literal(c.name()));
+        }
+
+        public String visitRenameColumn(RenameColumn c) {
+            return op("renameColumn", names(c.table()), literal(c.from()), literal(c.to()));
+        }
+
+        public String visitRenameTable(RenameTable c) {
+            return op("renameTable", names(c.table()), literal(c.to()));
+        }
+
+        public String visitRenameSequence(RenameSequence c) {
+            return op("renameSequence", names(c.sequence()), literal(c.to()));
         }
 
         public String visitRenameConstraint(RenameConstraint c) {

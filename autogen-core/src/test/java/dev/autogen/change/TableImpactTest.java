@@ -26,7 +26,10 @@ import dev.autogen.change.Change.DropIndex;
 import dev.autogen.change.Change.DropSchema;
 import dev.autogen.change.Change.DropSequence;
 import dev.autogen.change.Change.DropTable;
+import dev.autogen.change.Change.RenameColumn;
 import dev.autogen.change.Change.RenameConstraint;
+import dev.autogen.change.Change.RenameSequence;
+import dev.autogen.change.Change.RenameTable;
 import dev.autogen.change.Change.RenameIndex;
 import dev.autogen.change.Change.ReplaceEnumType;
 import dev.autogen.change.Change.SetColumnComment;
@@ -175,6 +178,13 @@ class TableImpactTest {
                 new Case("add stored generated column", "", new AddColumn(child,
                         Column.column("thrice", "integer").generatedAlwaysAs("(id * 3)"))),
                 new Case("drop column", "", new DropColumn(child, "note", Column.column("note", "text"))),
+                new Case("rename column", "CREATE INDEX child_note_idx ON live.child (note)", new RenameColumn(child, "note", "remark")),
+                new Case("rename a referenced column", "ALTER TABLE live.child ADD CONSTRAINT child_parent_fk FOREIGN KEY "
+                        + "(parent_id) REFERENCES live.parent (id)", new RenameColumn(parent, "id", "key")),
+                new Case("rename table", "CREATE TABLE live.lonely (id integer)", new RenameTable(t("lonely"), "alone")),
+                new Case("rename a referenced table", "ALTER TABLE live.child ADD CONSTRAINT child_parent_fk FOREIGN KEY "
+                        + "(parent_id) REFERENCES live.parent (id)", new RenameTable(parent, "mother")),
+                new Case("rename sequence", "", new RenameSequence(t("counter"), "tally")),
                 new Case("alter type: longer varchar", "", new AlterColumnType(child, "name", "character varying(20)",
                         "character varying(40)")),
                 new Case("alter type: varchar to text", "", new AlterColumnType(child, "name", "character varying(20)", "text")),
@@ -235,19 +245,20 @@ class TableImpactTest {
                 statement.execute(c.setup());
             }
             Map<Long, String> names = new HashMap<>(tables());
-            Map<String, Long> filesBefore = files();
+            Map<String, Long> filesBefore = files(names);
 
             step.setAutoCommit(false);
             try {
                 // counts not yet sent to the statistics collector accumulate across transactions: take the step's share
-                Map<String, Long> readsBefore = reads();
+                Map<String, Long> readsBefore = reads(names);
                 for (String sql : PostgresSql.statements(c.change())) {
                     statement.execute(sql);
                 }
-                names.putAll(tables());
+                // a table keeps the name it had before the step, a renamed one too
+                tables().forEach(names::putIfAbsent);
                 Map<String, LockMode> locks = heldLocks(names);
-                Map<String, Long> filesAfter = files();
-                Map<String, Long> reads = reads();
+                Map<String, Long> filesAfter = files(names);
+                Map<String, Long> reads = reads(names);
                 readsBefore.forEach((table, count) -> reads.merge(table, -count, Long::sum));
 
                 Map<String, LockMode> expectedLocks = new TreeMap<>();
@@ -285,24 +296,25 @@ class TableImpactTest {
         return result;
     }
 
-    private static Map<String, Long> files() throws SQLException {
+    /** Each table's data file, the table named as {@code names} names its oid. */
+    private static Map<String, Long> files(Map<Long, String> names) throws SQLException {
         Map<String, Long> result = new HashMap<>();
-        try (Statement s = step.createStatement(); ResultSet rs = s.executeQuery("SELECT c.relname, pg_relation_filenode(c.oid) "
+        try (Statement s = step.createStatement(); ResultSet rs = s.executeQuery("SELECT c.oid, pg_relation_filenode(c.oid) "
                 + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'live' AND c.relkind = 'r'")) {
             while (rs.next()) {
-                result.put(S + "." + rs.getString(1), rs.getLong(2));
+                result.put(names.get(rs.getLong(1)), rs.getLong(2));
             }
         }
         return result;
     }
 
     /** Sequential and index scans the open transaction made on each table. */
-    private static Map<String, Long> reads() throws SQLException {
+    private static Map<String, Long> reads(Map<Long, String> names) throws SQLException {
         Map<String, Long> result = new HashMap<>();
-        try (Statement s = step.createStatement(); ResultSet rs = s.executeQuery("SELECT relname, seq_scan + coalesce(idx_scan, 0) "
+        try (Statement s = step.createStatement(); ResultSet rs = s.executeQuery("SELECT relid::bigint, seq_scan + coalesce(idx_scan, 0) "
                 + "FROM pg_stat_xact_user_tables WHERE schemaname = 'live'")) {
             while (rs.next()) {
-                result.put(S + "." + rs.getString(1), rs.getLong(2));
+                result.put(names.get(rs.getLong(1)), rs.getLong(2));
             }
         }
         return result;

@@ -102,6 +102,12 @@ public sealed interface Change {
 
         R visitDropColumn(DropColumn change);
 
+        R visitRenameColumn(RenameColumn change);
+
+        R visitRenameTable(RenameTable change);
+
+        R visitRenameSequence(RenameSequence change);
+
         R visitAlterColumnType(AlterColumnType change);
 
         R visitAlterColumnNullable(AlterColumnNullable change);
@@ -281,6 +287,37 @@ public sealed interface Change {
     record DropColumn(QualifiedName table, String column, Column definition) implements Change {
         public Change reverse() { return new AddColumn(table, require(definition, this)); }
         public <R> R accept(Visitor<R> visitor) { return visitor.visitDropColumn(this); }
+    }
+
+    /**
+     * Renames a column: its values stay, and the indexes, constraints and views that use it follow it.
+     * Code still using the old name fails once it runs.
+     */
+    record RenameColumn(QualifiedName table, String from, String to) implements Change {
+        public Change reverse() { return new RenameColumn(table, to, from); }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitRenameColumn(this); }
+    }
+
+    /**
+     * Renames a table within its schema: its rows stay, foreign keys pointing at it follow it, and its
+     * constraints, indexes and sequences keep their names (renamed by steps of their own when they change).
+     */
+    record RenameTable(QualifiedName table, String to) implements Change {
+        /** The table's name once renamed. */
+        public QualifiedName renamed() {
+            return new QualifiedName(table.schema(), to);
+        }
+        public Change reverse() { return new RenameTable(renamed(), table.name()); }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitRenameTable(this); }
+    }
+
+    /** Renames a sequence within its schema; it goes on from the value it has. */
+    record RenameSequence(QualifiedName sequence, String to) implements Change {
+        public QualifiedName renamed() {
+            return new QualifiedName(sequence.schema(), to);
+        }
+        public Change reverse() { return new RenameSequence(renamed(), sequence.name()); }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitRenameSequence(this); }
     }
 
     /**

@@ -28,6 +28,9 @@ import dev.autogen.change.Change.DropSequence;
 import dev.autogen.change.Change.DropTable;
 import dev.autogen.change.Change.ExecuteSql;
 import dev.autogen.change.Change.RenameConstraint;
+import dev.autogen.change.Change.RenameColumn;
+import dev.autogen.change.Change.RenameSequence;
+import dev.autogen.change.Change.RenameTable;
 import dev.autogen.change.Change.RenameIndex;
 import dev.autogen.change.Change.ReplaceEnumType;
 import dev.autogen.change.Change.SetColumnComment;
@@ -163,6 +166,18 @@ final class Descriptions implements Change.Visitor<String> {
         String kind = c.definition() == null ? "constraint" : c.definition().kind();
         return "drop " + kind + " " + c.name() + " on " + c.table() + (c.definition() == null ? "" : " " + constraint(c.definition()))
                 + (c.replacement() == null ? "" : ", added again as " + constraint(c.replacement()));
+    }
+
+    public String visitRenameColumn(RenameColumn c) {
+        return "rename column " + c.table() + "." + c.from() + " to " + c.to();
+    }
+
+    public String visitRenameTable(RenameTable c) {
+        return "rename table " + c.table() + " to " + c.to();
+    }
+
+    public String visitRenameSequence(RenameSequence c) {
+        return "rename sequence " + c.sequence() + " to " + c.to();
     }
 
     public String visitRenameConstraint(RenameConstraint c) {

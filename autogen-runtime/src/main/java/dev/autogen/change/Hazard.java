@@ -11,7 +11,9 @@ public record Hazard(Kind kind, String detail) {
         /** The step fails when existing rows do not satisfy it. */
         FAILS_ON_EXISTING_ROWS("FAILS ON EXISTING ROWS"),
         /** The step holds a lock that stops reads and writes of a table while it works. */
-        LOCKS_TABLE("LOCKS TABLE");
+        LOCKS_TABLE("LOCKS TABLE"),
+        /** The step renames what the application's code names: code still using the old name fails once it runs. */
+        BREAKS_OLD_NAME("BREAKS CODE USING THE OLD NAME");
 
         private final String label;
 

@@ -31,6 +31,9 @@ import dev.autogen.change.Change.DropSequence;
 import dev.autogen.change.Change.DropTable;
 import dev.autogen.change.Change.ExecuteSql;
 import dev.autogen.change.Change.RenameConstraint;
+import dev.autogen.change.Change.RenameColumn;
+import dev.autogen.change.Change.RenameSequence;
+import dev.autogen.change.Change.RenameTable;
 import dev.autogen.change.Change.RenameIndex;
 import dev.autogen.change.Change.ReplaceEnumType;
 import dev.autogen.change.Change.SetColumnComment;
@@ -145,6 +148,23 @@ final class Hazards implements Change.Visitor<Optional<Hazard>> {
             return Optional.empty();
         }
         return Optional.of(new Hazard(Hazard.Kind.DATA_LOSS, "drops column " + c.table() + "." + c.column() + " and its data"));
+    }
+
+    public Optional<Hazard> visitRenameColumn(RenameColumn c) {
+        return Optional.of(breaksOldName("column " + c.table() + "." + c.from(), c.to(), c.from()));
+    }
+
+    public Optional<Hazard> visitRenameTable(RenameTable c) {
+        return Optional.of(breaksOldName("table " + c.table(), c.to(), c.table().name()));
+    }
+
+    public Optional<Hazard> visitRenameSequence(RenameSequence c) {
+        return Optional.of(breaksOldName("sequence " + c.sequence(), c.to(), c.sequence().name()));
+    }
+
+    private static Hazard breaksOldName(String what, String to, String from) {
+        return new Hazard(Hazard.Kind.BREAKS_OLD_NAME, "renames " + what + " to " + to + ": the data stays, but code and SQL"
+                + " still using " + from + " fail once this runs; deploy the code that uses " + to + " with it");
     }
 
     public Optional<Hazard> visitAlterColumnType(AlterColumnType c) {

@@ -28,6 +28,9 @@ import dev.autogen.change.Change.DropSequence;
 import dev.autogen.change.Change.DropTable;
 import dev.autogen.change.Change.ExecuteSql;
 import dev.autogen.change.Change.RenameConstraint;
+import dev.autogen.change.Change.RenameColumn;
+import dev.autogen.change.Change.RenameSequence;
+import dev.autogen.change.Change.RenameTable;
 import dev.autogen.change.Change.RenameIndex;
 import dev.autogen.change.Change.ReplaceEnumType;
 import dev.autogen.change.Change.SetColumnComment;
@@ -190,6 +193,18 @@ final class LockAnalysis implements Change.Visitor<Optional<List<TableImpact>>> 
 
     public Optional<List<TableImpact>> visitDropColumn(DropColumn c) {
         return one(c.table(), ACCESS_EXCLUSIVE, CATALOG);
+    }
+
+    public Optional<List<TableImpact>> visitRenameColumn(RenameColumn c) {
+        return one(c.table(), ACCESS_EXCLUSIVE, CATALOG);
+    }
+
+    public Optional<List<TableImpact>> visitRenameTable(RenameTable c) {
+        return one(c.table(), ACCESS_EXCLUSIVE, CATALOG);
+    }
+
+    public Optional<List<TableImpact>> visitRenameSequence(RenameSequence c) {
+        return none();
     }
 
     public Optional<List<TableImpact>> visitAlterColumnType(AlterColumnType c) {

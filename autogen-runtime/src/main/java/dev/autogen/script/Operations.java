@@ -130,6 +130,21 @@ public final class Operations {
         apply(new Change.DropColumn(new QualifiedName(schema, table), column, null));
     }
 
+    /** Renames a column, keeping its values; indexes, constraints and views that use it follow it. */
+    public void renameColumn(String schema, String table, String from, String to) {
+        apply(new Change.RenameColumn(new QualifiedName(schema, table), from, to));
+    }
+
+    /** Renames a table within its schema, keeping its rows; foreign keys pointing at it follow it. */
+    public void renameTable(String schema, String from, String to) {
+        apply(new Change.RenameTable(new QualifiedName(schema, from), to));
+    }
+
+    /** Renames a sequence within its schema; it goes on from the value it has. */
+    public void renameSequence(String schema, String from, String to) {
+        apply(new Change.RenameSequence(new QualifiedName(schema, from), to));
+    }
+
     public void alterColumnType(String schema, String table, String column, String fromType, String toType) {
         apply(new Change.AlterColumnType(new QualifiedName(schema, table), column, fromType, toType));
     }

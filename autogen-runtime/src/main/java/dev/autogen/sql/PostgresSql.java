@@ -32,6 +32,9 @@ import dev.autogen.change.Change.DropSequence;
 import dev.autogen.change.Change.DropTable;
 import dev.autogen.change.Change.ExecuteSql;
 import dev.autogen.change.Change.RenameConstraint;
+import dev.autogen.change.Change.RenameColumn;
+import dev.autogen.change.Change.RenameSequence;
+import dev.autogen.change.Change.RenameTable;
 import dev.autogen.change.Change.RenameIndex;
 import dev.autogen.change.Change.SetColumnComment;
 import dev.autogen.change.Change.SetTableComment;
@@ -170,6 +173,18 @@ public final class PostgresSql {
 
         public List<String> visitDropColumn(DropColumn c) {
             return List.of(alterTable(c.table()) + "DROP COLUMN " + quote(c.column()));
+        }
+
+        public List<String> visitRenameColumn(RenameColumn c) {
+            return List.of(alterTable(c.table()) + "RENAME COLUMN " + quote(c.from()) + " TO " + quote(c.to()));
+        }
+
+        public List<String> visitRenameTable(RenameTable c) {
+            return List.of(alterTable(c.table()) + "RENAME TO " + quote(c.to()));
+        }
+
+        public List<String> visitRenameSequence(RenameSequence c) {
+            return List.of("ALTER SEQUENCE " + quote(c.sequence()) + " RENAME TO " + quote(c.to()));
         }
 
         public List<String> visitAlterColumnType(AlterColumnType c) {
