@@ -25,8 +25,10 @@ public class M20261121_120000_ColumnAttributes implements Migration {
                 column("code", "character varying(12)").notNull(),
                 column("Quoted Name", "character varying(255)"),
                 column("description", "text").notNull(),
+                column("grade", "character varying(8)"),
                 primaryKey("prices_pkey", "id"),
-                unique("prices_code_key", "code"));
+                unique("prices_code_key", "code"),
+                check("prices_grade_check", "grade in ('A','B','C')"));
     }
 
     @Override

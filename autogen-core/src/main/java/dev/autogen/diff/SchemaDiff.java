@@ -35,6 +35,7 @@ import dev.autogen.change.Change.RenameIndex;
 import dev.autogen.change.Change.SetColumnComment;
 import dev.autogen.change.Change.SetTableComment;
 import dev.autogen.schema.Column;
+import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Constraint;
 import dev.autogen.schema.Domain;
 import dev.autogen.schema.EnumType;
@@ -318,7 +319,7 @@ public final class SchemaDiff {
 
     private void compareConstraints(QualifiedName table, List<Constraint> current, List<Constraint> target,
                                     Phase dropPhase, Phase addPhase) {
-        match(current, target, Constraint::name, Constraint::sameMeaning, new Matches<>() {
+        match(current, target, Constraint::name, SchemaDiff::identical, Constraint::sameMeaning, new Matches<>() {
             public void renamed(Constraint from, Constraint to) {
                 add(Phase.ALTER_COLUMNS, new RenameConstraint(table, from.name(), to.name()));
             }
@@ -335,7 +336,7 @@ public final class SchemaDiff {
     }
 
     private void compareIndexes(QualifiedName table, List<Index> current, List<Index> target) {
-        match(current, target, Index::name, Index::sameMeaning, new Matches<>() {
+        match(current, target, Index::name, Index::equals, Index::sameMeaning, new Matches<>() {
             public void renamed(Index from, Index to) {
                 add(Phase.ALTER_COLUMNS, new RenameIndex(table, from.name(), to.name()));
             }
@@ -348,6 +349,12 @@ public final class SchemaDiff {
                 add(Phase.DROP_INDEXES, new DropIndex(table, existing.name(), existing, replacement));
             }
         });
+    }
+
+    /** The same constraint: equal, or a check of the same name whose condition is the same AND-ed terms in another order. */
+    private static boolean identical(Constraint existing, Constraint wanted) {
+        return existing.equals(wanted) || existing instanceof CheckConstraint check && wanted instanceof CheckConstraint other
+                && check.name().equals(other.name()) && check.sameCondition(other);
     }
 
     /** What became of each object; {@code replaced} and {@code replacement} pair a drop and an add under one name. */
@@ -368,12 +375,17 @@ public final class SchemaDiff {
     }
 
     private static <T> void match(List<T> current, List<T> target, Function<T, String> name,
-                                  BiPredicate<T, T> sameMeaning, Matches<T> matches) {
+                                  BiPredicate<T, T> identical, BiPredicate<T, T> sameMeaning, Matches<T> matches) {
         Set<T> unmatchedCurrent = new LinkedHashSet<>(current);
         List<T> unmatchedTarget = new ArrayList<>();
         for (T wanted : target) {
             if (!unmatchedCurrent.remove(wanted)) {
-                unmatchedTarget.add(wanted);
+                T same = unmatchedCurrent.stream().filter(existing -> identical.test(existing, wanted)).findFirst().orElse(null);
+                if (same == null) {
+                    unmatchedTarget.add(wanted);
+                } else {
+                    unmatchedCurrent.remove(same);
+                }
             }
         }
         for (T wanted : unmatchedTarget) {

@@ -68,6 +68,24 @@ class SchemaDiffTest {
         assertEquals(4, changes.size());
     }
 
+    private static Schema withCheck(String condition) {
+        return schema(authors(), books(List.of(), List.of(new CheckConstraint("ck", condition)), List.of(), List.of()));
+    }
+
+    @Test
+    void theSameAndedTermsInAnotherOrderAreTheSameCheck() {
+        assertEquals(List.of(), SchemaDiff.compare(withCheck("id >= 1 AND id <= 5"), withCheck("id <= 5 AND id >= 1")));
+        assertEquals(List.of(), SchemaDiff.compare(withCheck("id >= 1 AND (isbn = 'a AND b' OR id > 2) AND id <= 5"),
+                withCheck("id <= 5 AND id >= 1 AND (isbn = 'a AND b' OR id > 2)")));
+        // AND under OR, in parentheses, in a literal or in CASE is not the top of the condition
+        assertEquals(2, SchemaDiff.compare(withCheck("id >= 1 AND id <= 5 OR isbn IS NULL"),
+                withCheck("id <= 5 OR isbn IS NULL AND id >= 1")).size());
+        assertEquals(2, SchemaDiff.compare(withCheck("isbn = 'x AND y'"), withCheck("isbn = 'y AND x'")).size());
+        assertEquals(2, SchemaDiff.compare(withCheck("CASE WHEN id > 1 AND id < 5 THEN true ELSE false END"),
+                withCheck("CASE WHEN id < 5 THEN true ELSE false END AND id > 1")).size());
+        assertEquals(2, SchemaDiff.compare(withCheck("id >= 1 AND id <= 5"), withCheck("id >= 1 AND id <= 6")).size());
+    }
+
     @Test
     void aForeignKeyWithTheSameNameButOtherActionsIsReplaced() {
         Schema current = schema(authors(), books(List.of(), List.of(), List.of(fk("fk", "NO ACTION")), List.of()));

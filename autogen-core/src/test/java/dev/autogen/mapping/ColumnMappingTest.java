@@ -117,6 +117,8 @@ class ColumnMappingTest {
         BigDecimal factor;
         @Column(nullable = false)
         boolean active;
+        @Column(columnDefinition = "varchar(8) check (grade in ('A','B','C'))")
+        String grade;
         @Column(name = "\"Quoted Name\"")
         String quoted;
     }
@@ -129,5 +131,7 @@ class ColumnMappingTest {
         assertTrue(source.contains("column(\"amount\", \"numeric(12,4)\")"), source);
         assertTrue(source.contains("column(\"description\", \"text\").notNull()"), source);
         assertTrue(source.contains("column(\"Quoted Name\""), source);
+        // a check in a column definition reads as its author wrote it, not as PostgreSQL reprints it
+        assertTrue(source.contains("\"grade in ('A','B','C')\")"), source);
     }
 }
