@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,18 +119,19 @@ class LayeringTest {
     private static final Path RUNTIME = classesOf(Change.class);
     private static final Path CORE = classesOf(Autogen.class);
 
+    /** The root of the compiled classes holding {@code type}: a directory, or a jar (in a reactor past its package phase). */
     private static Path classesOf(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isDirectory(location) ? location : FileSystems.newFileSystem(location).getPath("/");
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static List<Path> classFiles(Path classes) {
-        if (!Files.isDirectory(classes)) {
-            throw new IllegalStateException(classes + " is not a directory of compiled classes: build the reactor (-pl .,autogen-runtime,autogen-core)");
-        }
         try (Stream<Path> files = Files.walk(classes.resolve(ROOT))) {
             return files.filter(f -> f.toString().endsWith(".class")).sorted().toList();
         } catch (IOException e) {
