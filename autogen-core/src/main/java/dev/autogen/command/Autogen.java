@@ -9,12 +9,14 @@ import dev.autogen.db.ConnectionSpec;
 import dev.autogen.db.ScratchAdmin;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.diff.AsWritten;
+import dev.autogen.diff.BranchConflicts;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.introspect.Introspector;
 import dev.autogen.render.MigrationRenderer;
 import dev.autogen.render.MigrationRenderer.MigrationSource;
 import dev.autogen.render.ReviewSummary;
 import dev.autogen.runner.MigrationRunner;
+import dev.autogen.runner.StatementSink;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.WrittenText;
 import dev.autogen.script.Migration;
@@ -69,9 +71,101 @@ public final class Autogen {
     public record RevisionResult(List<Change> changes, Optional<Path> file) {
     }
 
+    /**
+     * Writes a migration that follows every head and has no steps, joining the branches. Before it writes, the
+     * branches are replayed on scratch databases, each compared with the revisions they share, and the objects two
+     * of them change in conflicting ways are named; check, after the merge, says what the entities still need.
+     */
+    public Optional<Path> merge(String message) {
+        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        List<String> heads = graph.heads();
+        if (heads.size() < 2) {
+            log.info("Nothing to merge: " + (heads.isEmpty() ? "there is no migration" : "one head, " + describe(graph, heads.get(0)))
+                    + ". Nothing written.");
+            return Optional.empty();
+        }
+        ZonedDateTime now = ZonedDateTime.now(settings.clock()).truncatedTo(ChronoUnit.SECONDS);
+        String text = message == null || message.isBlank() ? "merge " + String.join(" and ", heads) : message.strip();
+        String className = "M" + CLASS_TIME.format(now) + slug(text);
+        List<BranchConflicts.Conflict> conflicts = timed("merge", () -> branchConflicts(graph, heads));
+        String revision = HexFormat.of().formatHex(randomBytes());
+        MigrationSource source = new MigrationSource(settings.migrationsPackage(), className, revision, "", text,
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now), List.of(), heads);
+        String java = new MigrationRenderer(settings.templatesDirectory()).render(source);
+        Path file = settings.migrationsDirectory().resolve(className + ".java");
+        try {
+            Files.writeString(file, java, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AutogenException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        List<String> declared = MigrationSources.read(settings.migrationsDirectory()).find(revision)
+                .map(MigrationFile::parents).orElse(List.of());
+        if (!declared.equals(heads)) {
+            try {
+                Files.delete(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            throw new AutogenException("The migration template of " + settings.templatesDirectory() + " writes no parents "
+                    + "element, so a merge would lose its parents; nothing was written. Write @Revision(..., {{parentElement}}, ...) "
+                    + "in it instead of parent = {{parentLiteral}}.");
+        }
+        for (BranchConflicts.Conflict conflict : conflicts) {
+            log.warn("Both branches change " + conflict);
+        }
+        log.info("Wrote " + file + ": the merge of " + describe(graph, heads) + ", with no steps; upgrade runs "
+                + String.join(", then ", heads.stream().map(h -> "the branch of " + h).toList())
+                + " in the order history shows, then the merge.");
+        if (!conflicts.isEmpty()) {
+            log.warn(conflicts.size() + (conflicts.size() == 1 ? " object is" : " objects are") + " changed by both branches"
+                    + " (listed above). Fix the migration of one branch where a step would fail (one that no shared database "
+                    + "has applied yet), then run mvn autogen:check: it replays both branches and the merge, and lists what "
+                    + "the entities still need, which mvn autogen:revision writes.");
+        }
+        return Optional.of(file);
+    }
+
+    /** The objects two heads' branches both change, each branch replayed on a scratch database next to the revisions they share. */
+    private List<BranchConflicts.Conflict> branchConflicts(RevisionGraph graph, List<String> heads) {
+        Set<String> shared = null;
+        for (String head : heads) {
+            Set<String> upTo = new LinkedHashSet<>(graph.upTo(List.of(head)).stream().map(MigrationFile::revision).toList());
+            if (shared == null) {
+                shared = upTo;
+            } else {
+                shared.retainAll(upTo);
+            }
+        }
+        List<String> sharedHeads = graph.headsOf(shared);
+        log.info("Replaying the revisions the branches share (" + (sharedHeads.isEmpty() ? "none" : String.join(", ", sharedHeads))
+                + ") and each branch into scratch databases, to compare what each branch changes");
+        ScratchAdmin scratch = new ScratchAdmin(requireScratch());
+        Schema common = replayed(scratch, graph, sharedHeads, "merge-base");
+        Map<String, Schema> branches = new LinkedHashMap<>();
+        for (String head : heads) {
+            branches.put("branch of " + describe(graph, head), replayed(scratch, graph, List.of(head), "merge-branch"));
+        }
+        return BranchConflicts.of(common, branches);
+    }
+
+    /** The schema of {@code revisions} and what they follow, replayed on a scratch database. */
+    private Schema replayed(ScratchAdmin scratch, RevisionGraph graph, List<String> revisions, String name) {
+        Introspector introspector = new Introspector(table -> table.equals(settings.versionTable()));
+        try (ScratchDatabase replay = scratch.create(name); Connection connection = replay.connect()) {
+            if (!revisions.isEmpty()) {
+                runner(connection, graph, replay.spec()).upgrade(revisions);
+            }
+            return settings.filter().apply(introspector.read(connection, Introspector.userSchemas(connection)));
+        } catch (SQLException e) {
+            throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
+        }
+    }
+
     /** Compares the entities with the migrations (or the live database) and writes a migration for the difference. */
     public RevisionResult revision(String message) {
         RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        // a new migration follows the one head: two are merged first
+        graph.head();
         // the file's name is settled before the diff, which may take a while
         ZonedDateTime now = ZonedDateTime.now(settings.clock()).truncatedTo(ChronoUnit.SECONDS);
         String text = message == null ? "" : message.strip();
@@ -115,6 +209,7 @@ public final class Autogen {
     /** Fails with the list of differences when the entities and the migrations (or live database) differ. */
     public List<Change> check() {
         RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        graph.head();
         // a live database behind the migrations needs an upgrade, not a migration for what the files already hold
         List<Change> changes = diff(graph, true).changes();
         if (changes.isEmpty()) {
@@ -149,26 +244,51 @@ public final class Autogen {
         RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
         return onDatabase(requireDatabase(), graph, runner -> {
             List<MigrationFile> reverted = runner.downgrade(target);
-            log.info(reverted.isEmpty() ? "Nothing to revert." : "Downgraded to " + describe(graph, runner.current()) + ".");
+            log.info(reverted.isEmpty() ? "Nothing to revert." : "Downgraded to " + describe(graph, runner.currentHeads()) + ".");
             return reverted;
         });
     }
 
-    /** The revision the live database is at, or null at base. */
+    /**
+     * The revision the live database is at, or null at base. A database that took two branches not yet merged
+     * is at both; the first is answered, and both are printed.
+     */
     public String current() {
         RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
-        String current = onDatabase(requireDatabase(), graph, runner -> {
-            String at = runner.current();
-            String hint = adoptionHint(runner, at);
+        List<String> current = onDatabase(requireDatabase(), graph, runner -> {
+            List<String> at = runner.currentHeads();
+            String hint = adoptionHint(runner, at.isEmpty() ? null : at.get(0));
             if (!hint.isEmpty()) {
                 log.warn(hint + ".");
             }
             return at;
         });
-        String head = graph.head();
-        log.info("Current revision: " + describe(graph, current)
-                + (current != null && current.equals(head) ? " (head)" : head == null ? "" : "; head is " + head));
-        return current;
+        List<String> heads = graph.heads();
+        String where = heads.equals(current) ? heads.size() == 1 ? " (head)" : " (the heads)"
+                : heads.isEmpty() ? "" : heads.size() == 1 ? "; head is " + heads.get(0) : "; heads are " + String.join(" and ", heads);
+        log.info((current.size() > 1 ? "Current revisions: " : "Current revision: ") + describe(graph, current) + where);
+        if (heads.size() > 1) {
+            log.warn(graph.twoHeads(heads) + ": join them with mvn autogen:merge -Dmessage=\"...\".");
+        }
+        return current.isEmpty() ? null : current.get(0);
+    }
+
+    /** The heads of the history: one, or more while branches are not merged. */
+    public List<String> heads() {
+        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        List<String> heads = graph.heads();
+        if (heads.isEmpty()) {
+            log.info("No migrations in " + settings.migrationsDirectory());
+        }
+        for (String head : heads) {
+            MigrationFile m = graph.find(head).orElseThrow();
+            log.info(head + " (head), " + m.message() + "  [" + m.simpleClassName() + ", " + m.created() + "]");
+        }
+        if (heads.size() > 1) {
+            log.warn(graph.twoHeads(heads) + ": revision, check and upgrade refuse to run until a merge joins them: "
+                    + "mvn autogen:merge -Dmessage=\"...\".");
+        }
+        return heads;
     }
 
     /**
@@ -181,7 +301,7 @@ public final class Autogen {
             log.info("No migrations in " + settings.migrationsDirectory());
         }
         if (settings.database() == null) {
-            print(graph, null, null);
+            print(graph, List.of(), null);
             writeSummary(graph.isEmpty() ? "There is no migration." : "Every migration, in the order `autogen:upgrade` runs"
                     + " them: no database was given (autogen.url, DATABASE_URL or spring.datasource), so none is known to be"
                     + " applied.", reviewed(graph.ordered()));
@@ -195,8 +315,7 @@ public final class Autogen {
                     + " has applied every migration." : (pending.size() == 1 ? "The migration " : "The " + pending.size()
                     + " migrations ") + settings.database().displayUrl() + " has not applied, in the order `autogen:upgrade`"
                     + " runs them.", reviewed(pending));
-            String current = applied.keySet().stream().filter(r -> graph.find(r).isPresent())
-                    .max(java.util.Comparator.comparingInt(graph::indexOf)).orElse(null);
+            List<String> current = graph.headsOf(applied.keySet().stream().filter(r -> graph.find(r).isPresent()).toList());
             print(graph, current, row -> {
                 MigrationRunner.AppliedMigration record = applied.get(row.revision());
                 if (record == null) {
@@ -233,7 +352,7 @@ public final class Autogen {
             Operations down = new Operations();
             migration.upgrade(up);
             migration.downgrade(down);
-            result.add(new ReviewSummary.Reviewed(file.revision(), file.parent(), file.message(), file.created(),
+            result.add(new ReviewSummary.Reviewed(file.revision(), String.join(", ", file.parents()), file.message(), file.created(),
                     file.simpleClassName(), up.changes(), down.changes()));
         }
         return result;
@@ -256,15 +375,151 @@ public final class Autogen {
         log.info("Review summary: " + file + " (" + (migrations.size() == 1 ? "1 migration" : migrations.size() + " migrations") + ")");
     }
 
-    private void print(RevisionGraph graph, String current, java.util.function.Function<MigrationFile, String> state) {
+    /**
+     * One line per migration, newest first; a history with branches gets their lanes drawn in front, as
+     * git log --graph draws them: {@code *} the migration, {@code |} a branch going on beside it.
+     */
+    private void print(RevisionGraph graph, List<String> current, java.util.function.Function<MigrationFile, String> state) {
         List<MigrationFile> newestFirst = new ArrayList<>(graph.ordered());
         java.util.Collections.reverse(newestFirst);
+        List<String> heads = graph.heads();
+        boolean line = graph.ordered().stream().noneMatch(m -> m.isMerge() || graph.children(m.revision()).size() > 1)
+                && heads.size() <= 1;
+        List<String> lanes = new ArrayList<>();
         for (MigrationFile m : newestFirst) {
-            String marks = (m.revision().equals(graph.head()) ? " (head)" : "")
-                    + (m.revision().equals(current) ? " (current)" : "");
-            log.info((m.isFirst() ? "<base>" : m.parent()) + " -> " + m.revision() + marks + ", " + m.message()
-                    + "  [" + m.simpleClassName() + ", " + m.created() + "]" + (state == null ? "" : "  " + state.apply(m)));
+            String marks = (heads.contains(m.revision()) ? " (head)" : "")
+                    + (current.contains(m.revision()) ? " (current)" : "")
+                    + (m.isMerge() ? " (merge)" : "") + (graph.children(m.revision()).size() > 1 ? " (branch point)" : "");
+            String text = (m.isFirst() ? "<base>" : String.join(", ", m.parents())) + " -> " + m.revision() + marks + ", "
+                    + m.message() + "  [" + m.simpleClassName() + ", " + m.created() + "]" + (state == null ? "" : "  " + state.apply(m));
+            if (line) {
+                log.info(text);
+                continue;
+            }
+            List<Integer> at = new ArrayList<>();
+            for (int i = 0; i < lanes.size(); i++) {
+                if (lanes.get(i).equals(m.revision())) {
+                    at.add(i);
+                }
+            }
+            if (at.isEmpty()) {
+                lanes.add(m.revision());
+                at.add(lanes.size() - 1);
+            }
+            int column = at.get(0);
+            if (at.size() > 1) {
+                // branches that started here join their lane
+                log.info(lanesLine(lanes.size(), i -> at.subList(1, at.size()).contains(i) ? "/" : "|"));
+                for (int i = at.size() - 1; i > 0; i--) {
+                    lanes.remove((int) at.get(i));
+                }
+            }
+            log.info(lanesLine(lanes.size(), i -> i == column ? "*" : "|") + " " + text);
+            if (m.isFirst()) {
+                lanes.remove(column);
+            } else {
+                lanes.set(column, m.parents().get(0));
+                for (int p = 1; p < m.parents().size(); p++) {
+                    lanes.add(column + p, m.parents().get(p));
+                }
+                if (m.isMerge()) {
+                    int merged = m.parents().size() - 1;
+                    log.info(lanesLine(lanes.size(), i -> i > column && i <= column + merged ? "\\" : "|"));
+                }
+            }
         }
+    }
+
+    private static String lanesLine(int lanes, java.util.function.IntFunction<String> mark) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lanes; i++) {
+            out.append(i == 0 ? "" : " ").append(mark.apply(i));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the statements upgrade (or downgrade) would send to go from {@code from} to {@code target}, in the order
+     * it sends them, version table, lock and transactions included, to {@code output} or the log, changing no
+     * database: the runner runs with a sink that writes its statements down. {@code from}: "current" (the version
+     * table of the live database, only read), "base" (a database never migrated: the version table is created) or a
+     * revision id (a database at that revision); {@code target}: "head", a revision id, "base" or "-N". A target the
+     * database at {@code from} has applied, base or -N, is a downgrade. Returns the script.
+     */
+    public String sql(String from, String target, Path output) {
+        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        String start = from == null || from.isBlank() ? "current" : from.strip();
+        String to = target == null || target.isBlank() ? "head" : target.strip();
+        java.util.function.Function<MigrationFile, Migration> loader = MigrationRunner.classLoading(settings.classLoader());
+        MigrationRunner reader = MigrationRunner.script(graph, settings.versionTable(), loader, message -> { },
+                new MigrationRunner.Recorded(Set.of(), List.of()), new StatementSink() {
+                    public void execute(String sql) {
+                    }
+
+                    public boolean test(String sql) {
+                        return true;
+                    }
+                });
+        MigrationRunner.Recorded recorded;
+        String startsAt;
+        if (start.equals("current")) {
+            ConnectionSpec database = requireDatabase();
+            recorded = onDatabase(database, graph, MigrationRunner::recorded);
+            startsAt = "the version table of " + database.displayUrl() + " as it is now";
+        } else if (start.equals("base")) {
+            recorded = new MigrationRunner.Recorded(Set.of(), List.of());
+            startsAt = "base (a database never migrated)";
+        } else {
+            MigrationFile at = graph.find(start).orElseThrow(() -> new AutogenException("Unknown revision " + start
+                    + " in autogen.from: no migration file in " + settings.migrationsDirectory() + " declares it; give "
+                    + "current, base or a revision id"));
+            recorded = reader.recordedAt(graph.upTo(List.of(at.revision())));
+            startsAt = "revision " + describe(graph, at.revision());
+        }
+        Set<String> applied = recorded.rows().stream().map(MigrationRunner.AppliedMigration::revision)
+                .collect(java.util.stream.Collectors.toSet());
+        boolean downgrade = to.equals("base") || to.matches("-\\d+") || applied.contains(to);
+        StringBuilder script = new StringBuilder();
+        String table = settings.versionTable().toString();
+        script.append("-- autogen:sql: the statements autogen:").append(downgrade ? "downgrade" : "upgrade")
+                .append(" sends, in order, to take a database from ").append(startsAt).append(" to ").append(to)
+                .append(" (version table ").append(table).append(").\n")
+                .append("-- The runner takes the advisory lock, runs each migration in its own transaction with its row in the\n")
+                .append("-- version table, and releases the lock. Left out: its reads of the version table, and the session\n")
+                .append("-- settings it saves and restores around the run.\n");
+        MigrationRunner runner = MigrationRunner.script(graph, settings.versionTable(), loader,
+                message -> script.append("\n-- ").append(message.replace("\n", "\n-- ")).append('\n'), recorded, new StatementSink() {
+                    public void execute(String sql) {
+                        script.append(sql).append(";\n");
+                    }
+
+                    public boolean test(String sql) {
+                        execute(sql);
+                        return true;
+                    }
+                });
+        List<MigrationFile> ran = downgrade ? runner.downgrade(to) : runner.upgrade(to);
+        if (ran.isEmpty()) {
+            script.append("\n-- Nothing to ").append(downgrade ? "revert" : "apply").append(": the database would be at ")
+                    .append(to).append(" already.\n");
+        }
+        String text = script.toString();
+        if (output != null) {
+            try {
+                if (output.getParent() != null) {
+                    Files.createDirectories(output.getParent());
+                }
+                Files.writeString(output, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new AutogenException("Cannot write " + output + ": " + e.getMessage(), e);
+            }
+            log.info("Wrote the SQL of " + ran.size() + (ran.size() == 1 ? " migration" : " migrations") + " ("
+                    + (downgrade ? "downgrade" : "upgrade") + " from " + start + " to " + to + ") to " + output
+                    + "; no database was changed.");
+        } else {
+            text.lines().forEach(log::info);
+        }
+        return text;
     }
 
     /**
@@ -569,6 +824,14 @@ public final class Autogen {
             throw new IllegalStateException("no scratch server configured");
         }
         return settings.scratch();
+    }
+
+    /** "base (no migration applied)", "aaa (M1_Create)", or "aaa (M2_A) and bbb (M3_B)" for a database on two branches. */
+    private static String describe(RevisionGraph graph, List<String> revisions) {
+        if (revisions.isEmpty()) {
+            return describe(graph, (String) null);
+        }
+        return revisions.stream().map(r -> describe(graph, r)).collect(java.util.stream.Collectors.joining(" and "));
     }
 
     private static String describe(RevisionGraph graph, String revision) {

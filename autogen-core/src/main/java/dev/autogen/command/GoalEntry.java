@@ -28,7 +28,8 @@ import java.util.function.BiConsumer;
  */
 public final class GoalEntry {
 
-    public static final String[] GOALS = {"revision", "check", "upgrade", "downgrade", "current", "history", "repair", "stamp", "check-migrations"};
+    public static final String[] GOALS = {"revision", "check", "upgrade", "downgrade", "current", "history", "repair", "stamp", "check-migrations",
+            "heads", "merge", "sql"};
 
     private GoalEntry() {
     }
@@ -67,6 +68,9 @@ public final class GoalEntry {
             case "current" -> autogen.current();
             case "history" -> autogen.history();
             case "repair" -> autogen.repair();
+            case "heads" -> autogen.heads();
+            case "merge" -> autogen.merge(Key.MESSAGE.in(properties));
+            case "sql" -> autogen.sql(Key.FROM.in(properties), Key.TARGET.in(properties), path(Key.OUTPUT.in(properties)));
             case "stamp" -> autogen.stamp(Key.TARGET.in(properties), Boolean.parseBoolean(Key.FORCE.in(properties)));
             default -> throw new IllegalArgumentException("unknown goal " + goal + "; known: " + Arrays.toString(GOALS));
         }
@@ -76,7 +80,7 @@ public final class GoalEntry {
      * Goals whose database is the application's own when no autogen.url is given: DATABASE_URL, then
      * spring.datasource. revision and check compare with the migrations replayed unless autogen.url says otherwise.
      */
-    static final Set<String> LIVE_DATABASE_GOALS = Set.of("upgrade", "downgrade", "current", "history", "repair", "stamp");
+    static final Set<String> LIVE_DATABASE_GOALS = Set.of("upgrade", "downgrade", "current", "history", "repair", "stamp", "sql");
 
     /** The configuration of one goal, read from the plugin's keys and the project's own configuration. */
     static Configuration configuration(String goal, Map<String, String> properties, Log log) {

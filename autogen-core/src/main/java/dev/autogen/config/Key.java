@@ -43,6 +43,10 @@ public enum Key {
     TARGET("target", "autogen.target"),
     /** revision and history: a Markdown file for a pull request's review (the migration written; the migrations not applied). */
     SUMMARY("summary", "autogen.summary"),
+    /** sql: where the script starts, {@code current} (read from the version table of the database), {@code base} or a revision id. */
+    FROM("from", "autogen.from"),
+    /** sql: the file the script is written to; the console when not given. */
+    OUTPUT("output", "autogen.output"),
     /** stamp: record the revision although the database differs from its schema. */
     FORCE("force", "autogen.force"),
     /** {@code embedded}, {@code docker} or a URL: the plugin starts or names the server and passes {@link #SCRATCH_URL}. */

@@ -35,11 +35,17 @@ public final class MigrationRenderer {
 
     public static final String TEMPLATE = "migration.java.mustache";
 
-    /** What one migration file says. */
+    /** What one migration file says; {@code parents} has two or more revisions for a merge, else {@code parent} says it. */
     public record MigrationSource(String packageName, String className, String revision, String parent,
-                                  String message, String created, List<Change> upgrade) {
+                                  String message, String created, List<Change> upgrade, List<String> parents) {
         public MigrationSource {
             upgrade = List.copyOf(upgrade);
+            parents = List.copyOf(parents);
+        }
+
+        public MigrationSource(String packageName, String className, String revision, String parent,
+                               String message, String created, List<Change> upgrade) {
+            this(packageName, className, revision, parent, message, created, upgrade, List.of());
         }
     }
 
@@ -59,6 +65,10 @@ public final class MigrationRenderer {
         scope.put("created", source.created());
         scope.put("revisionLiteral", JavaRenderer.literal(source.revision()));
         scope.put("parentLiteral", JavaRenderer.literal(Objects.requireNonNullElse(source.parent(), "")));
+        // parent = "..." for a migration on a line, parents = {"...", "..."} for a merge
+        scope.put("parentElement", source.parents().isEmpty()
+                ? "parent = " + JavaRenderer.literal(Objects.requireNonNullElse(source.parent(), ""))
+                : "parents = {" + String.join(", ", source.parents().stream().map(JavaRenderer::literal).toList()) + "}");
         scope.put("messageLiteral", JavaRenderer.literal(source.message()));
         scope.put("createdLiteral", JavaRenderer.literal(source.created()));
         scope.put("usesIdentity", source.upgrade().stream().anyMatch(JavaRenderer::usesIdentity));

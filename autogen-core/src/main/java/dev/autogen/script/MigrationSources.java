@@ -8,6 +8,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
@@ -75,11 +76,13 @@ public final class MigrationSources {
                     .findFirst();
             if (annotation.isPresent()) {
                 Map<String, String> values = values(annotation.get(), file);
+                List<String> parents = MigrationFile.parents(values.getOrDefault("parent", ""), parents(annotation.get(), file),
+                        "Migration file " + file);
                 String id = values.get("id");
                 if (id == null || id.isBlank()) {
                     throw new AutogenException("Migration file " + file + " has a @Revision without an id. Give it one.");
                 }
-                return Optional.of(new MigrationFile(id, values.getOrDefault("parent", ""), values.getOrDefault("message", ""),
+                return Optional.of(new MigrationFile(id, parents, values.getOrDefault("message", ""),
                         values.getOrDefault("created", ""), pkg + type.getNameAsString(), file));
             }
         }
@@ -96,11 +99,37 @@ public final class MigrationSources {
         return Optional.empty();
     }
 
+    /** The revisions of {@code parents = {"...", "..."}} (a merge's), or none. */
+    private static List<String> parents(AnnotationExpr annotation, Path file) {
+        if (!(annotation instanceof NormalAnnotationExpr normal)) {
+            return List.of();
+        }
+        for (MemberValuePair pair : normal.getPairs()) {
+            if (pair.getNameAsString().equals("parents")) {
+                List<Expression> values = pair.getValue() instanceof ArrayInitializerExpr array ? array.getValues()
+                        : List.of(pair.getValue());
+                List<String> parents = new ArrayList<>();
+                for (Expression value : values) {
+                    if (!(value instanceof StringLiteralExpr literal)) {
+                        throw new AutogenException("Migration file " + file + ": @Revision(parents) must list string literals, found "
+                                + value + ".");
+                    }
+                    parents.add(literal.asString());
+                }
+                return parents;
+            }
+        }
+        return List.of();
+    }
+
     private static Map<String, String> values(AnnotationExpr annotation, Path file) {
         Map<String, String> values = new HashMap<>();
         if (annotation instanceof NormalAnnotationExpr normal) {
             for (MemberValuePair pair : normal.getPairs()) {
                 Expression value = pair.getValue();
+                if (pair.getNameAsString().equals("parents")) {
+                    continue;
+                }
                 if (!(value instanceof StringLiteralExpr literal)) {
                     throw new AutogenException("Migration file " + file + ": @Revision(" + pair.getNameAsString()
                             + ") must be a string literal, found " + value + ".");

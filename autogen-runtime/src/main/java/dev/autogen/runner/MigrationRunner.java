@@ -20,12 +20,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -93,6 +95,8 @@ public final class MigrationRunner {
     private final Consumer<String> log;
     private final Options options;
     private final Map<String, String> checksums = new HashMap<>();
+    /** For a run written down instead of sent (autogen:sql): the version table as the run leaves it; null for a real run. */
+    private final Script script;
     private LockWaitWatch watch;
 
     public MigrationRunner(Connection connection, RevisionGraph graph, QualifiedName versionTable,
@@ -102,13 +106,65 @@ public final class MigrationRunner {
 
     public MigrationRunner(Connection connection, RevisionGraph graph, QualifiedName versionTable,
                            Function<MigrationFile, Migration> loader, Consumer<String> log, Options options) {
+        this(connection, StatementSink.of(connection), null, graph, versionTable, loader, log, options);
+    }
+
+    private MigrationRunner(Connection connection, StatementSink sink, Script script, RevisionGraph graph,
+                            QualifiedName versionTable, Function<MigrationFile, Migration> loader, Consumer<String> log,
+                            Options options) {
         this.connection = connection;
-        this.sink = StatementSink.of(connection);
+        this.sink = sink;
+        this.script = script;
         this.graph = graph;
         this.sql = new VersionTableSql(versionTable);
         this.loader = loader;
         this.log = log;
         this.options = options;
+    }
+
+    /** What a version table holds: its columns (none when it does not exist) and its rows. */
+    public record Recorded(Set<String> columns, List<AppliedMigration> rows) {
+        public Recorded {
+            columns = Set.copyOf(columns);
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * A runner that sends nothing and reads no database: its upgrade and downgrade hand every statement a run
+     * would send, from a version table that holds {@code start}, to {@code sink}, in order (autogen:sql). The lock
+     * is written as a run takes it when no other run holds it; the version table's reads, and the session settings
+     * a run saves and restores around itself, are not statements of the script.
+     */
+    public static MigrationRunner script(RevisionGraph graph, QualifiedName versionTable, Function<MigrationFile, Migration> loader,
+                                         Consumer<String> log, Recorded start, StatementSink sink) {
+        return new MigrationRunner(null, sink, new Script(start), graph, versionTable, loader, log, Options.defaults());
+    }
+
+    /** What this database's version table holds now, unverified: where autogen:sql -Dautogen.from=current starts. */
+    public Recorded recorded() {
+        try {
+            return new Recorded(versionTableColumns(), appliedMigrations());
+        } catch (SQLException e) {
+            throw new AutogenException("Cannot read the version table " + sql.table() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A version table of today's shape that records {@code applied} with their checksums: where a database at them stands. */
+    public Recorded recordedAt(List<MigrationFile> applied) {
+        return new Recorded(VersionTableSql.COLUMNS, applied.stream()
+                .map(file -> new AppliedMigration(file.revision(), null, checksum(file), null, null)).toList());
+    }
+
+    /** The version table of a script as its statements leave it. */
+    private static final class Script {
+        private Set<String> columns;
+        private final List<AppliedMigration> rows;
+
+        Script(Recorded start) {
+            columns = start.columns();
+            rows = new ArrayList<>(start.rows());
+        }
     }
 
     /** Instantiates migration classes by name from a class loader. */
@@ -136,30 +192,52 @@ public final class MigrationRunner {
 
     /**
      * The revision the database is at, or null at base. Refuses a version table that records a revision
-     * no file declares, or an applied migration whose file was edited since.
+     * no file declares, or an applied migration whose file was edited since; a database that took two
+     * branches not yet merged is at two revisions, which {@link #currentHeads()} tells.
      */
     public String current() {
+        List<String> heads = currentHeads();
+        if (heads.size() > 1) {
+            throw new AutogenException("The database is at two branches not yet merged: " + graph.twoHeads(heads)
+                    + ". Merge them with mvn autogen:merge -Dmessage=\"...\", then upgrade.");
+        }
+        return heads.isEmpty() ? null : heads.get(0);
+    }
+
+    /**
+     * Where the database stands: the applied revisions no other applied one follows, one for a database on one line,
+     * two or more for one that took branches not yet merged, none at base. Verifies as {@link #current()} does.
+     */
+    public List<String> currentHeads() {
+        return graph.headsOf(appliedRevisions());
+    }
+
+    /**
+     * The revisions the version table records as applied, verified: each has a file, kept its checksum, and
+     * follows only revisions that are applied too.
+     */
+    private Set<String> appliedRevisions() {
         List<AppliedMigration> applied = appliedMigrations();
         verify(applied);
-        String current = null;
-        int highest = -1;
-        for (AppliedMigration row : applied) {
-            int index = graph.indexOf(row.revision());
-            if (index > highest) {
-                highest = index;
-                current = row.revision();
+        Set<String> revisions = new LinkedHashSet<>();
+        applied.forEach(row -> revisions.add(row.revision()));
+        for (String revision : revisions) {
+            MigrationFile file = graph.find(revision).orElseThrow();
+            List<String> missing = file.parents().stream().filter(parent -> !revisions.contains(parent)).toList();
+            if (!missing.isEmpty()) {
+                throw new AutogenException("The version table " + sql.table() + " records revision " + graph.describe(revision)
+                        + " as applied but not " + missing.stream().map(graph::describe).collect(Collectors.joining(" and "))
+                        + ", which it follows. Record what the database does match with mvn autogen:stamp, or repair the table by hand.");
             }
         }
-        if (applied.size() != highest + 1) {
-            throw new AutogenException("The version table " + sql.table() + " records revisions "
-                    + applied.stream().map(AppliedMigration::revision).toList()
-                    + ", which are not the first " + applied.size() + " migrations in order. Repair the table by hand.");
-        }
-        return current;
+        return revisions;
     }
 
     /** The rows of the version table, oldest first; none when it does not exist. Checks nothing. */
     public List<AppliedMigration> appliedMigrations() {
+        if (script != null) {
+            return List.copyOf(script.rows);
+        }
         try {
             List<AppliedMigration> result = new ArrayList<>();
             Set<String> columns = versionTableColumns();
@@ -233,29 +311,51 @@ public final class MigrationRunner {
         }
     }
 
-    /** Applies migrations up to and including {@code target} ("head" or a revision id); returns those applied. */
+    /**
+     * Applies migrations up to and including {@code target}: "head" (refused while there are two heads) or a
+     * revision id, with every migration it follows that is not applied yet, whichever branch it is on, in the
+     * graph's order. Returns those applied.
+     */
     public List<MigrationFile> upgrade(String target) {
         return exclusively(() -> {
-            prepareVersionTable();
-            int from = graph.indexOf(current());
-            int to = target == null || target.equals("head") ? graph.ordered().size() - 1 : graph.indexOf(target);
-            if (to < from) {
-                throw new AutogenException("Revision " + target + " is older than the current revision "
-                        + graph.ordered().get(from).revision() + ": use autogen:downgrade to go back");
-            }
-            List<MigrationFile> applied = new ArrayList<>();
-            for (int i = from + 1; i <= to; i++) {
-                MigrationFile file = graph.ordered().get(i);
-                run(file, Direction.UPGRADE, applied);
-                applied.add(file);
-            }
-            return applied;
+            String revision = target == null || target.equals("head") ? graph.head() : target;
+            return upgradeTo(revision == null ? List.of() : List.of(revision), target);
         });
+    }
+
+    /** Applies {@code revisions} and every migration they follow that is not applied yet: a replay up to several heads. */
+    public List<MigrationFile> upgrade(Collection<String> revisions) {
+        return exclusively(() -> upgradeTo(revisions, String.join(", ", revisions)));
+    }
+
+    private List<MigrationFile> upgradeTo(Collection<String> revisions, String target) {
+        prepareVersionTable();
+        Set<String> applied = appliedRevisions();
+        List<MigrationFile> wanted = graph.upTo(revisions);
+        for (String revision : revisions) {
+            List<String> after = applied.stream().filter(r -> !r.equals(revision)
+                    && graph.upTo(List.of(r)).stream().anyMatch(m -> m.revision().equals(revision))).toList();
+            if (!after.isEmpty()) {
+                throw new AutogenException("Revision " + target + " is older than the current revision "
+                        + graph.headsOf(applied).stream().collect(Collectors.joining(", ")) + ": use autogen:downgrade to go back");
+            }
+        }
+        List<MigrationFile> done = new ArrayList<>();
+        for (MigrationFile file : wanted) {
+            if (!applied.contains(file.revision())) {
+                run(file, Direction.UPGRADE, applied, done);
+                applied.add(file.revision());
+                done.add(file);
+            }
+        }
+        return done;
     }
 
     /**
      * Reverts migrations down to {@code target}: "-N" steps back, "base" for all, or a revision id
-     * that stays applied. Returns the migrations reverted.
+     * that stays applied with what it follows. They are reverted in the reverse of the graph's order, so a
+     * migration after every one that follows it; through a merge, the merge first, then its branches.
+     * Returns the migrations reverted.
      */
     public List<MigrationFile> downgrade(String target) {
         if (target == null || target.isBlank()) {
@@ -263,25 +363,31 @@ public final class MigrationRunner {
         }
         return exclusively(() -> {
             prepareVersionTable();
-            int from = graph.indexOf(current());
-            int to;
+            Set<String> applied = appliedRevisions();
+            List<MigrationFile> inOrder = graph.ordered().stream().filter(m -> applied.contains(m.revision())).toList();
+            List<MigrationFile> revert;
             if (target.equals("base")) {
-                to = -1;
+                revert = inOrder;
             } else if (target.matches("-\\d+")) {
-                to = from - Integer.parseInt(target.substring(1));
-                if (to < -1) {
-                    throw new AutogenException("Cannot go back " + target.substring(1) + " migrations: only " + (from + 1) + " are applied");
+                int steps = Integer.parseInt(target.substring(1));
+                if (steps > inOrder.size()) {
+                    throw new AutogenException("Cannot go back " + target.substring(1) + " migrations: only " + inOrder.size() + " are applied");
                 }
+                revert = inOrder.subList(inOrder.size() - steps, inOrder.size());
             } else {
-                to = graph.indexOf(target);
-                if (to > from) {
+                graph.indexOf(target);
+                if (!applied.contains(target)) {
                     throw new AutogenException("Revision " + target + " is not applied yet: use autogen:upgrade to go forward");
                 }
+                Set<String> keep = graph.upTo(List.of(target)).stream().map(MigrationFile::revision).collect(Collectors.toSet());
+                revert = inOrder.stream().filter(m -> !keep.contains(m.revision())).toList();
             }
             List<MigrationFile> reverted = new ArrayList<>();
-            for (int i = from; i > to; i--) {
-                MigrationFile file = graph.ordered().get(i);
-                run(file, Direction.DOWNGRADE, reverted);
+            List<MigrationFile> newestFirst = new ArrayList<>(revert);
+            Collections.reverse(newestFirst);
+            for (MigrationFile file : newestFirst) {
+                run(file, Direction.DOWNGRADE, applied, reverted);
+                applied.remove(file.revision());
                 reverted.add(file);
             }
             return reverted;
@@ -320,14 +426,13 @@ public final class MigrationRunner {
      * version table then lists the migrations up to it, whatever it listed before.
      */
     public void stamp(String revision) {
-        int to = graph.indexOf(revision);
+        List<MigrationFile> upTo = revision == null ? List.of() : graph.upTo(List.of(revision));
         exclusively(() -> {
             prepareVersionTable();
             try {
                 inTransaction(() -> {
                     sink.execute(sql.deleteAll());
-                    for (int i = 0; i <= to; i++) {
-                        MigrationFile file = graph.ordered().get(i);
+                    for (MigrationFile file : upTo) {
                         sink.execute(sql.insertStamped(file.revision(), checksum(file)));
                     }
                 });
@@ -369,6 +474,9 @@ public final class MigrationRunner {
      * and with the lock timeout of the options; the connection is handed back as it came.
      */
     private <T> T exclusively(Supplier<T> work) {
+        if (script != null) {
+            return locked(work, 0);
+        }
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
@@ -378,13 +486,7 @@ public final class MigrationRunner {
                 if (options.lockTimeout() != null) {
                     set("lock_timeout", options.lockTimeout().toMillis() + "ms", replaced);
                 }
-                try (MigrationLock lock = MigrationLock.acquire(sink, connection, sql, options.lockWait(), log);
-                     LockWaitWatch watching = new LockWaitWatch(options.monitor(), backendPid(), options.lockTimeout(), options.warn())) {
-                    watch = watching;
-                    return work.get();
-                } finally {
-                    watch = null;
-                }
+                return locked(work, backendPid());
             } finally {
                 for (Map.Entry<String, String> setting : replaced.entrySet()) {
                     set(setting.getKey(), setting.getValue(), new LinkedHashMap<>());
@@ -393,6 +495,17 @@ public final class MigrationRunner {
             }
         } catch (SQLException e) {
             throw new AutogenException("Lost the connection to the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} holding the migration lock, watching backend {@code pid} for lock waits. */
+    private <T> T locked(Supplier<T> work, int pid) {
+        try (MigrationLock lock = MigrationLock.acquire(sink, connection, sql, options.lockWait(), log);
+             LockWaitWatch watching = new LockWaitWatch(script == null ? options.monitor() : null, pid, options.lockTimeout(), options.warn())) {
+            watch = watching;
+            return work.get();
+        } finally {
+            watch = null;
         }
     }
 
@@ -415,7 +528,8 @@ public final class MigrationRunner {
         }
     }
 
-    private void run(MigrationFile file, Direction direction, List<MigrationFile> doneThisRun) {
+    /** Runs one migration in one direction; {@code applied} is what the version table holds before it, as this run knows it. */
+    private void run(MigrationFile file, Direction direction, Set<String> applied, List<MigrationFile> doneThisRun) {
         String verb = direction == Direction.UPGRADE ? "upgrade" : "downgrade";
         String name = "Migration " + file.revision() + " (" + file.simpleClassName() + ")";
         List<Change> changes;
@@ -458,10 +572,9 @@ public final class MigrationRunner {
             watch.start(name);
             sink.execute(VersionTableSql.begin());
             try {
-                String current = current();
-                String expected = direction == Direction.UPGRADE ? (file.isFirst() ? null : file.parent()) : file.revision();
-                if (!Objects.equals(current, expected)) {
-                    throw new AutogenException("The database moved to revision " + current
+                Set<String> now = appliedRevisions();
+                if (!now.equals(applied)) {
+                    throw new AutogenException("The database moved to revision " + String.join(", ", graph.headsOf(now))
                             + " while autogen was running; run the goal again");
                 }
                 // hazards in context: a constraint added to a table the same migration created cannot fail on rows
@@ -477,6 +590,12 @@ public final class MigrationRunner {
                 statement = null;
                 sink.execute(direction == Direction.UPGRADE ? sql.insert(file.revision(), checksum) : sql.delete(file.revision()));
                 sink.execute(VersionTableSql.commit());
+                if (script != null) {
+                    script.rows.removeIf(row -> row.revision().equals(file.revision()));
+                    if (direction == Direction.UPGRADE) {
+                        script.rows.add(new AppliedMigration(file.revision(), null, checksum, null, null));
+                    }
+                }
             } catch (SQLException | RuntimeException e) {
                 rollback(e);
                 throw e;
@@ -519,26 +638,20 @@ public final class MigrationRunner {
 
     /** Where the database stands after a failed migration, and what this run committed before it. */
     private String standing(Direction direction, List<MigrationFile> doneThisRun) {
-        String at;
+        List<String> at;
         try {
-            at = current();
+            at = currentHeads();
         } catch (RuntimeException e) {
             return "";
         }
-        StringBuilder out = new StringBuilder("The database is at ").append(describe(at));
+        StringBuilder out = new StringBuilder("The database is at ").append(at.isEmpty() ? "base (no migration applied)"
+                : "revision " + at.stream().map(graph::describe).collect(Collectors.joining(" and revision ")));
         if (!doneThisRun.isEmpty()) {
             out.append("; this run ").append(direction == Direction.UPGRADE ? "applied " : "reverted ")
                     .append(doneThisRun.stream().map(MigrationFile::revision).collect(Collectors.joining(", ")))
                     .append(" before it, and ").append(doneThisRun.size() == 1 ? "that stays" : "those stay").append(" committed");
         }
         return out.append('.').toString();
-    }
-
-    private String describe(String revision) {
-        if (revision == null) {
-            return "base (no migration applied)";
-        }
-        return "revision " + graph.find(revision).map(m -> revision + " (" + m.simpleClassName() + ")").orElse(revision);
     }
 
     private static String firstLine(String message) {
@@ -556,6 +669,9 @@ public final class MigrationRunner {
             Set<String> columns = versionTableColumns();
             if (columns.isEmpty()) {
                 sink.execute(sql.create());
+                if (script != null) {
+                    script.columns = VersionTableSql.COLUMNS;
+                }
             } else if (!columns.contains("checksum")) {
                 doing = "add the checksum, applied_by and execution_ms columns to";
                 List<AppliedMigration> applied = appliedMigrations();
@@ -568,6 +684,11 @@ public final class MigrationRunner {
                         }
                     }
                 });
+                if (script != null) {
+                    script.columns = VersionTableSql.COLUMNS;
+                    script.rows.replaceAll(row -> new AppliedMigration(row.revision(), row.appliedAt(),
+                            graph.find(row.revision()).map(this::checksum).orElse(null), null, null));
+                }
                 log.accept("The version table " + sql.table() + " now records checksums, who applied each migration "
                         + "and how long it took; the checksums of the " + applied.size()
                         + " migration(s) applied before are those of their files as they are now.");
@@ -580,6 +701,9 @@ public final class MigrationRunner {
 
     /** The columns of the version table; none when it does not exist. */
     private Set<String> versionTableColumns() throws SQLException {
+        if (script != null) {
+            return script.columns;
+        }
         Set<String> columns = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.columns())) {
             statement.setString(1, sql.name());

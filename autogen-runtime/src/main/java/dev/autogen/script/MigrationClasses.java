@@ -126,7 +126,6 @@ public final class MigrationClasses {
         }
         // named as the source file the class was compiled from, which is what a reader of the messages edits
         Path source = Path.of(path, type.getSimpleName() + ".java");
-        return Optional.of(new MigrationFile(revision.id(), revision.parent(), revision.message(), revision.created(),
-                className, source));
+        return Optional.of(MigrationFile.declared(revision, className, source));
     }
 }

@@ -16,6 +16,9 @@ public @interface Revision {
     /** The id of the revision this one follows; empty for the first migration. */
     String parent() default "";
 
+    /** The revisions a merge follows, two or more; a migration with one parent names it in {@link #parent()} instead. */
+    String[] parents() default {};
+
     String message() default "";
 
     /** When the migration was generated, ISO-8601. */

@@ -3,6 +3,7 @@ package dev.autogen.sql;
 import dev.autogen.schema.QualifiedName;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 import static dev.autogen.sql.Identifiers.literal;
@@ -34,6 +35,9 @@ public final class VersionTableSql {
     public String exists() {
         return "SELECT to_regclass(?) IS NOT NULL";
     }
+
+    /** The columns {@link #create()} makes. */
+    public static final Set<String> COLUMNS = Set.of("revision", "applied_at", "checksum", "applied_by", "execution_ms");
 
     /** One row per applied migration: what it did (checksum of its steps), when, by whom, and how long it took. */
     public String create() {

@@ -50,7 +50,7 @@ class MigrationClassesTest {
         assertEquals("ccc", graph.head());
         MigrationFile isbn = graph.find("bbb").orElseThrow();
         assertEquals(PACKAGE + ".A2_Isbn", isbn.className());
-        assertEquals("aaa", isbn.parent());
+        assertEquals(List.of("aaa"), isbn.parents());
         assertEquals("A2_Isbn", isbn.message());
         assertEquals("2026-11-22T07:00:00Z", isbn.created());
         assertEquals(Path.of("com/example/migrations/A2_Isbn.java"), isbn.file());
