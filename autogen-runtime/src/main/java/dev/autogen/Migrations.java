@@ -7,8 +7,9 @@ import dev.autogen.script.RevisionGraph;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -106,23 +107,28 @@ public final class Migrations {
     /** As {@link #validate()}, for a database that should be at {@code target} ("head" or a revision id). */
     public void validate(String target) {
         String wanted = revision(target, "validate");
+        List<String> wantedHeads = wanted == null ? List.of() : List.of(wanted);
         onDatabase((runner, database) -> {
-            String at = runner.current();
-            if (Objects.equals(at, wanted)) {
+            List<String> at = runner.currentHeads();
+            if (at.equals(wantedHeads)) {
                 return null;
             }
-            int from = graph.indexOf(at);
-            int to = graph.indexOf(wanted);
-            if (from < to) {
-                List<MigrationFile> pending = graph.ordered().subList(from + 1, to + 1);
-                throw new AutogenException("The database " + database + " is at " + describe(at) + ", behind "
+            Set<String> applied = new HashSet<>();
+            graph.upTo(at).forEach(m -> applied.add(m.revision()));
+            List<MigrationFile> expected = graph.upTo(wantedHeads);
+            String where = at.isEmpty() ? describe(null) : at.size() == 1 ? describe(at.get(0))
+                    : graph.twoHeads(at).toLowerCase(java.util.Locale.ROOT) + " (branches not yet merged)";
+            if (expected.stream().map(MigrationFile::revision).collect(Collectors.toSet()).containsAll(applied)) {
+                List<MigrationFile> pending = expected.stream().filter(m -> !applied.contains(m.revision())).toList();
+                throw new AutogenException("The database " + database + " is at " + where + ", behind "
                         + describe(wanted) + " that this application was built with: " + pending.size()
                         + (pending.size() == 1 ? " migration is" : " migrations are") + " not applied ("
                         + pending.stream().map(MigrationFile::simpleClassName).collect(Collectors.joining(", "))
                         + "). Apply them first (from a deployment job, with mvn autogen:upgrade, or with autogen.on-start=upgrade).");
             }
-            throw new AutogenException("The database " + database + " is at " + describe(at) + ", ahead of " + describe(wanted)
-                    + " that this application expects: start the version that has those migrations, or downgrade the database.");
+            throw new AutogenException("The database " + database + " is at " + where + ", which holds migrations that "
+                    + describe(wanted) + ", the one this application expects, does not: start the version of the "
+                    + "application that has them, or downgrade the database.");
         });
     }
 

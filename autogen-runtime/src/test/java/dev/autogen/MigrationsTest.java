@@ -84,8 +84,30 @@ class MigrationsTest {
                     + "job, with mvn autogen:upgrade, or with autogen.on-start=upgrade).", e.getMessage());
             migrations.validate("aaa");
             AutogenException base = assertThrows(AutogenException.class, () -> migrations.validate("base"));
-            assertTrue(base.getMessage().startsWith("The database " + db.url() + " is at revision aaa (M1_Books), ahead of base"),
-                    base.getMessage());
+            assertEquals("The database " + db.url() + " is at revision aaa (M1_Books), which holds migrations that base "
+                    + "(no migration applied), the one this application expects, does not: start the version of the application "
+                    + "that has them, or downgrade the database.", base.getMessage());
+        }
+    }
+
+    @Test
+    void aDatabaseOnOneBranchIsBehindTheMergeOfBoth() throws IOException {
+        Map<String, String> sources = bookshop();
+        sources.put(PACKAGE + ".M2_Price", migration(PACKAGE, "M2_Price", "ccc", "aaa",
+                "op.addColumn(\"public\", \"books\", dev.autogen.script.Definitions.column(\"price\", \"numeric(8,2)\"));",
+                "op.dropColumn(\"public\", \"books\", \"price\");"));
+        sources.put(PACKAGE + ".M3_Merge", migration(PACKAGE, "M3_Merge", "ddd", "", "", "")
+                .replace("parent = \"\"", "parents = {\"bbb\", \"ccc\"}"));
+        try (TestDatabase db = TestDatabase.create("runtime_branches")) {
+            Migrations migrations = load(db, application("v1", sources));
+            migrations.upgrade("bbb");
+            AutogenException e = assertThrows(AutogenException.class, migrations::validate);
+            assertEquals("The database " + db.url() + " is at revision bbb (M2_Isbn), behind revision ddd (M3_Merge) that this "
+                    + "application was built with: 2 migrations are not applied (M2_Price, M3_Merge). Apply them first (from a "
+                    + "deployment job, with mvn autogen:upgrade, or with autogen.on-start=upgrade).", e.getMessage());
+            migrations.upgrade();
+            migrations.validate();
+            assertEquals("ddd", migrations.current());
         }
     }
 
