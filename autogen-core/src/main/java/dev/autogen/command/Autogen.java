@@ -183,7 +183,7 @@ public final class Autogen {
                 graph.head(), text, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now), changes);
         String java = timed("rendering", () -> new MigrationRenderer(settings.templatesDirectory()).render(source));
         Path file = settings.migrationsDirectory().resolve(className + ".java");
-        prove(source, java, comparison);
+        prove(graph, file, source, java, comparison);
         try {
             Files.createDirectories(settings.migrationsDirectory());
             Files.writeString(file, java, StandardCharsets.UTF_8);
@@ -625,14 +625,18 @@ public final class Autogen {
      * Compiles the rendered migration against the project's class path and, unless autogen.prove=false,
      * runs it on a scratch database holding the current side; either failing writes nothing.
      */
-    private void prove(MigrationSource source, String java, Comparison comparison) {
+    private void prove(RevisionGraph graph, Path file, MigrationSource source, String java, Comparison comparison) {
         String className = source.packageName() + "." + source.className();
         try {
             Migration migration = timed("compiling", () -> MigrationCompiler.compile(className, java, settings.classLoader()));
             if (settings.prove()) {
                 timed("proof", () -> {
-                    new Proof(new ScratchAdmin(requireScratch()), settings.filter(), log::warn)
-                            .prove(migration, comparison.current(), comparison.target());
+                    MigrationFile written = new MigrationFile(source.revision(), graph.isEmpty() ? "" : graph.head(),
+                            source.message(), source.created(), className, file);
+                    new Proof(new ScratchAdmin(requireScratch()), settings.filter(), settings.versionTable(), log::warn)
+                            .prove(graph, MigrationRunner.classLoading(settings.classLoader()),
+                                    new Proof.Candidate(written, migration), settings.database() != null,
+                                    comparison.current(), comparison.target());
                     return null;
                 });
             }

@@ -5,10 +5,13 @@ import dev.autogen.db.ScratchAdmin;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.introspect.Introspector;
+import dev.autogen.runner.MigrationRunner;
+import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.SchemaFilter;
 import dev.autogen.script.Migration;
-import dev.autogen.script.Operations;
+import dev.autogen.script.MigrationFile;
+import dev.autogen.script.RevisionGraph;
 import dev.autogen.sql.PostgresSql;
 import dev.autogen.sql.ScratchSql;
 import dev.autogen.targetschema.Reprinter;
@@ -16,39 +19,67 @@ import dev.autogen.targetschema.Reprinter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Runs a compiled migration on a scratch database that holds the current side: upgrade, and the
- * comparison with the target finds nothing (fixpoint); downgrade, and the comparison with the
- * current side finds nothing (round trip); upgrade again. Throws {@link MigrationNotProven} for the
- * step that broke.
+ * Runs a new migration as users run it, through {@link MigrationRunner} and its version table, on a
+ * scratch database that holds the current side: the existing migrations replayed (or, when the
+ * current side is a live database, that database's schema, stamped at the newest migration). Then
+ * upgrade, and the comparison with the target finds nothing (fixpoint); downgrade -1, and the
+ * comparison with the current side finds nothing (round trip); upgrade again. Throws
+ * {@link MigrationNotProven} for the step that broke.
  */
 final class Proof {
 
     private final ScratchAdmin scratch;
     private final SchemaFilter filter;
+    private final QualifiedName versionTable;
     private final Reprinter reprinter;
 
-    Proof(ScratchAdmin scratch, SchemaFilter filter, Consumer<String> warn) {
+    Proof(ScratchAdmin scratch, SchemaFilter filter, QualifiedName versionTable, Consumer<String> warn) {
         this.scratch = scratch;
         this.filter = filter;
+        this.versionTable = versionTable;
         this.reprinter = new Reprinter(scratch, warn);
     }
 
-    /** @param current the current side and @param target the entities' schema, both as the diff compared them */
-    void prove(Migration migration, Schema current, Schema target) {
+    /** The new migration: its file as the graph will list it, and its compiled class. */
+    record Candidate(MigrationFile file, Migration migration) {
+    }
+
+    /**
+     * @param graph   the migrations before the new one, loaded by {@code loader}
+     * @param live    true when the current side is a live database rather than the migrations replayed
+     * @param current the current side and {@code target} the entities' schema, both as the diff compared them
+     */
+    void prove(RevisionGraph graph, Function<MigrationFile, Migration> loader, Candidate candidate, boolean live,
+               Schema current, Schema target) {
+        List<MigrationFile> files = new ArrayList<>(graph.ordered());
+        files.add(candidate.file());
+        Function<MigrationFile, Migration> load = file -> file.revision().equals(candidate.file().revision())
+                ? candidate.migration() : loader.apply(file);
         try (ScratchDatabase database = scratch.create("proof"); Connection connection = database.connect()) {
-            build(connection, current);
-            run(connection, "upgrade", migration::upgrade);
+            MigrationRunner runner = new MigrationRunner(connection, RevisionGraph.of(files), versionTable, load,
+                    message -> { }, MigrationRunner.Options.defaults().withMonitor(database.spec()::connect));
+            String before = graph.isEmpty() ? null : graph.head();
+            if (live) {
+                build(connection, current);
+                step("stamping the scratch copy of the database at " + (before == null ? "base" : before),
+                        () -> runner.stamp(before));
+            } else if (before != null) {
+                step("replaying the existing migrations", () -> runner.upgrade(before));
+            }
+            step("upgrade", () -> runner.upgrade("head"));
             expectNothing("upgrade, then comparing with the entities (fixpoint)", read(connection), target);
-            run(connection, "downgrade", migration::downgrade);
+            step("downgrade", () -> runner.downgrade("-1"));
             expectNothing("downgrade, then comparing with the schema before it (round trip)", read(connection), current);
-            run(connection, "upgrade again", migration::upgrade);
+            step("upgrade again", () -> runner.upgrade("head"));
         } catch (SQLException e) {
             throw new MigrationNotProven("the scratch database", e.getMessage());
         }
@@ -73,28 +104,16 @@ final class Proof {
         }
     }
 
-    private static void run(Connection connection, String step, Consumer<Operations> direction) {
-        Operations op = new Operations();
+    private static void step(String step, Runnable work) {
         try {
-            direction.accept(op);
-        } catch (RuntimeException e) {
-            throw new MigrationNotProven(step, "the migration's Java code throws " + e);
-        }
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : PostgresSql.statements(op.changes())) {
-                try {
-                    statement.execute(sql);
-                } catch (SQLException e) {
-                    throw new MigrationNotProven(step, "PostgreSQL refuses " + sql + ": " + firstLine(e));
-                }
-            }
-        } catch (SQLException e) {
-            throw new MigrationNotProven(step, firstLine(e));
+            work.run();
+        } catch (RuntimeException | LinkageError e) {
+            throw new MigrationNotProven(step, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
     private Schema read(Connection connection) throws SQLException {
-        return reprinter.reprint(filter.apply(new Introspector(name -> false).read(connection,
+        return reprinter.reprint(filter.apply(new Introspector(name -> name.equals(versionTable)).read(connection,
                 Introspector.userSchemas(connection))));
     }
 
