@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.Driver;
 import org.springframework.boot.loader.launch.JarLauncher;
+import org.springframework.boot.loader.launch.PropertiesLauncher;
 
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An application packed as Spring Boot packs it (its classes in BOOT-INF/classes, its libraries stored in BOOT-INF/lib,
- * started by Spring Boot's launcher with java -jar) finds its migrations in the nested BOOT-INF/classes and runs them.
+ * Spring Boot's launchers at the root) runs the migrations it carries from a deployment job's main class, started as
+ * the README says: the migrations are found in the nested BOOT-INF/classes.
  */
 class SpringBootJarTest {
 
@@ -63,7 +65,7 @@ class SpringBootJarTest {
 
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, JarLauncher.class.getName());
-        manifest.getMainAttributes().putValue("Start-Class", "com.example.Deploy");
+        manifest.getMainAttributes().putValue("Start-Class", "com.example.Application");
         manifest.getMainAttributes().putValue("Spring-Boot-Classes", "BOOT-INF/classes/");
         manifest.getMainAttributes().putValue("Spring-Boot-Lib", "BOOT-INF/lib/");
         Path app = CompiledClasses.jar(dir.resolve("app.jar"), manifest, Map.of("", launcher, "BOOT-INF/classes/", classes),
@@ -72,7 +74,9 @@ class SpringBootJarTest {
         try (TestDatabase db = TestDatabase.create("runtime_boot_jar")) {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             Path log = dir.resolve("app.log");
-            Process process = new ProcessBuilder(List.of(java.toString(), "-jar", app.toString(), db.url(), db.user()))
+            // a deployment job: the application's jar, started at another main class than the application's
+            Process process = new ProcessBuilder(List.of(java.toString(), "-Dloader.main=com.example.Deploy", "-cp", app.toString(),
+                    PropertiesLauncher.class.getName(), db.url(), db.user()))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the application did not end within a minute");
