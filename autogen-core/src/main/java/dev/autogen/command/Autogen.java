@@ -8,8 +8,10 @@ import dev.autogen.config.Configuration;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.db.ScratchAdmin;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
+import dev.autogen.config.Rename;
 import dev.autogen.diff.AsWritten;
 import dev.autogen.diff.BranchConflicts;
+import dev.autogen.diff.Renames;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.introspect.Introspector;
 import dev.autogen.render.MigrationRenderer;
@@ -179,8 +181,10 @@ public final class Autogen {
             return new RevisionResult(changes, Optional.empty());
         }
         String revision = HexFormat.of().formatHex(randomBytes());
+        Map<Change, String> renameHints = new LinkedHashMap<>();
+        Renames.guesses(changes).forEach(guess -> renameHints.put(guess.dropped(), renameHint(guess)));
         MigrationSource source = new MigrationSource(settings.migrationsPackage(), className, revision,
-                graph.head(), text, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now), changes);
+                graph.head(), text, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now), changes, List.of(), renameHints);
         String java = timed("rendering", () -> new MigrationRenderer(settings.templatesDirectory()).render(source));
         Path file = settings.migrationsDirectory().resolve(className + ".java");
         prove(graph, file, source, java, comparison);
@@ -221,6 +225,7 @@ public final class Autogen {
         for (Change change : changes) {
             message.append("\n  - ").append(change.describe());
         }
+        Renames.guesses(changes).forEach(guess -> message.append("\n").append(renameHint(guess)));
         message.append("\nRun mvn autogen:revision -Dmessage=\"...\" and commit the migration it writes.");
         throw new AutogenException(message.toString());
     }
@@ -717,8 +722,16 @@ public final class Autogen {
         Schema reprintedTarget = await(reprintingTarget);
         WrittenText written = target.written();
         // compared as PostgreSQL prints both sides; written as Hibernate wrote the target
-        List<Change> changes = timed("diff", () -> AsWritten.spell(SchemaDiff.compare(reprintedCurrent, reprintedTarget),
-                reprintedTarget, written));
+        // renames the user named run first; the diff then starts from the current side as they leave it
+        List<Change> renames = settings.renames().isEmpty() ? List.of()
+                : Renames.resolve(settings.renames().stream().map(Autogen::rename).toList(), reprintedCurrent, reprintedTarget);
+        Schema renamedCurrent = renames.isEmpty() ? reprintedCurrent
+                : timed("reprint", () -> reprinter.reprint(reprintedCurrent, renames));
+        List<Change> changes = timed("diff", () -> {
+            List<Change> all = new ArrayList<>(renames);
+            all.addAll(AsWritten.spell(SchemaDiff.compare(renamedCurrent, reprintedTarget), reprintedTarget, written));
+            return List.copyOf(all);
+        });
         return new Comparison(changes, reprintedCurrent, reprintedTarget);
     }
 
@@ -793,6 +806,19 @@ public final class Autogen {
                 MigrationRunner.classLoading(settings.classLoader()), log::info, options);
     }
 
+    private static Change rename(Rename rename) {
+        return rename.column() == null ? new Change.RenameTable(rename.table(), rename.to())
+                : new Change.RenameColumn(rename.table(), rename.column(), rename.to());
+    }
+
+    /** What the goal's output and the migration file say about a drop and an add that look like a rename. */
+    private static String renameHint(Renames.Guess guess) {
+        return "LOOKS LIKE A RENAME of " + Renames.fromTo(guess.rename()) + ": to keep "
+                + (guess.rename() instanceof Change.RenameSequence ? "its value" : "the data") + ", write "
+                + MigrationRenderer.call(guess.rename()) + " in place of the drop and the add, or run revision with "
+                + "-Dautogen.renames=" + Renames.spelled(guess.rename());
+    }
+
     private void report(List<Change> changes) {
         log.info("Changes (" + changes.size() + "):");
         List<StepNotes> notes = StepNotes.of(changes);
@@ -804,6 +830,7 @@ public final class Autogen {
         for (Hazard hazard : hazards) {
             log.warn(hazard.toString());
         }
+        Renames.guesses(changes).forEach(guess -> log.warn(renameHint(guess)));
     }
 
     private String currentSideName() {

@@ -4,6 +4,7 @@ import dev.autogen.AutogenException;
 import dev.autogen.config.Configuration;
 import dev.autogen.config.Key;
 import dev.autogen.config.ProjectConfiguration;
+import dev.autogen.config.Rename;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.runner.Durations;
 import dev.autogen.schema.QualifiedName;
@@ -122,6 +123,7 @@ public final class GoalEntry {
                 .lockTimeout(duration(properties, Key.LOCK_TIMEOUT))
                 .prove(!"false".equalsIgnoreCase(Key.PROVE.in(properties)))
                 .summary(path(Key.SUMMARY.in(properties)))
+                .renames(Rename.parse(Key.RENAMES.listIn(properties)))
                 .build();
     }
 

@@ -35,6 +35,7 @@ public final class Configuration {
     private final Duration lockTimeout;
     private final boolean prove;
     private final Path summary;
+    private final List<Rename> renames;
 
     private Configuration(Builder builder) {
         this.entities = Objects.requireNonNull(builder.entities, "entities");
@@ -54,6 +55,7 @@ public final class Configuration {
         this.lockTimeout = builder.lockTimeout;
         this.prove = builder.prove;
         this.summary = builder.summary;
+        this.renames = List.copyOf(builder.renames);
     }
 
     public static Builder builder() {
@@ -65,7 +67,7 @@ public final class Configuration {
         return new Builder().entities(entities).migrationsDirectory(migrationsDirectory).migrationsPackage(migrationsPackage)
                 .database(database).scratch(scratch).versionTable(versionTable).hibernateSettings(hibernateSettings)
                 .templatesDirectory(templatesDirectory).classLoader(classLoader).clock(clock).filter(filter)
-                .lockWait(lockWait).lockTimeout(lockTimeout).prove(prove).summary(summary);
+                .lockWait(lockWait).lockTimeout(lockTimeout).prove(prove).summary(summary).renames(renames);
     }
 
     /** Where the entities come from: packages, a persistence unit, or (in tests) classes. */
@@ -143,6 +145,11 @@ public final class Configuration {
         return summary;
     }
 
+    /** What revision renames rather than drops and adds (autogen.renames). */
+    public List<Rename> renames() {
+        return renames;
+    }
+
     @Override
     public String toString() {
         return "Configuration[entities=" + entities + ", migrations=" + migrationsPackage + " in " + migrationsDirectory
@@ -168,6 +175,7 @@ public final class Configuration {
         private Duration lockTimeout;
         private boolean prove = true;
         private Path summary;
+        private List<Rename> renames = List.of();
 
         private Builder() {
         }
@@ -254,6 +262,11 @@ public final class Configuration {
 
         public Builder summary(Path summary) {
             this.summary = summary;
+            return this;
+        }
+
+        public Builder renames(List<Rename> renames) {
+            this.renames = Objects.requireNonNull(renames, "renames");
             return this;
         }
 

@@ -47,6 +47,8 @@ public enum Key {
     FROM("from", "autogen.from"),
     /** sql: the file the script is written to; the console when not given. */
     OUTPUT("output", "autogen.output"),
+    /** revision: columns and tables to rename rather than drop and add, {@code schema.table.column:new,schema.table:new}. */
+    RENAMES("renames", "autogen.renames"),
     /** stamp: record the revision although the database differs from its schema. */
     FORCE("force", "autogen.force"),
     /** {@code embedded}, {@code docker} or a URL: the plugin starts or names the server and passes {@link #SCRATCH_URL}. */

@@ -35,18 +35,34 @@ public final class MigrationRenderer {
 
     public static final String TEMPLATE = "migration.java.mustache";
 
-    /** What one migration file says; {@code parents} has two or more revisions for a merge, else {@code parent} says it. */
+    /**
+     * What one migration file says; {@code parents} has two or more revisions for a merge, else {@code parent} says it.
+     *
+     * @param notes a line to write above a step of the upgrade, by step (a drop that looks like half of a rename)
+     */
     public record MigrationSource(String packageName, String className, String revision, String parent,
-                                  String message, String created, List<Change> upgrade, List<String> parents) {
+                                  String message, String created, List<Change> upgrade, List<String> parents,
+                                  Map<Change, String> notes) {
         public MigrationSource {
             upgrade = List.copyOf(upgrade);
             parents = List.copyOf(parents);
+            notes = Map.copyOf(notes);
+        }
+
+        public MigrationSource(String packageName, String className, String revision, String parent,
+                               String message, String created, List<Change> upgrade, List<String> parents) {
+            this(packageName, className, revision, parent, message, created, upgrade, parents, Map.of());
         }
 
         public MigrationSource(String packageName, String className, String revision, String parent,
                                String message, String created, List<Change> upgrade) {
-            this(packageName, className, revision, parent, message, created, upgrade, List.of());
+            this(packageName, className, revision, parent, message, created, upgrade, List.of(), Map.of());
         }
+    }
+
+    /** The {@code op.*} call a migration makes for {@code change}. */
+    public static String call(Change change) {
+        return JavaRenderer.call(change);
     }
 
     private final Path templatesDirectory;
@@ -74,10 +90,12 @@ public final class MigrationRenderer {
         scope.put("usesIdentity", source.upgrade().stream().anyMatch(JavaRenderer::usesIdentity));
         List<String> hazards = StepNotes.of(source.upgrade()).stream().flatMap(notes -> notes.hazard().stream())
                 .map(hazard -> oneLine(commentText(hazard.toString()))).toList();
-        scope.put("hasHazards", !hazards.isEmpty());
-        scope.put("hazards", hazards);
-        scope.put("upgrade", steps(source.upgrade()));
-        scope.put("downgrade", steps(downgrade));
+        List<String> notes = source.upgrade().stream().filter(source.notes()::containsKey)
+                .map(step -> oneLine(commentText(source.notes().get(step)))).toList();
+        scope.put("hasHazards", !hazards.isEmpty() || !notes.isEmpty());
+        scope.put("hazards", java.util.stream.Stream.concat(hazards.stream(), notes.stream()).toList());
+        scope.put("upgrade", steps(source.upgrade(), source.notes()));
+        scope.put("downgrade", steps(downgrade, Map.of()));
 
         StringWriter out = new StringWriter();
         template().execute(out, scope);
@@ -86,12 +104,13 @@ public final class MigrationRenderer {
         return java;
     }
 
-    private static List<Map<String, Object>> steps(List<Change> changes) {
+    private static List<Map<String, Object>> steps(List<Change> changes, Map<Change, String> lines) {
         List<Map<String, Object>> steps = new ArrayList<>();
         for (StepNotes notes : StepNotes.of(changes)) {
             Map<String, Object> step = new HashMap<>();
             step.put("code", JavaRenderer.call(notes.change()));
             step.put("hazard", notes.hazard().map(hazard -> oneLine(commentText(hazard.toString()))).orElse(null));
+            step.put("note", lines.containsKey(notes.change()) ? oneLine(commentText(lines.get(notes.change()))) : null);
             step.put("locks", notes.locksLine().map(line -> oneLine(commentText(line))).orElse(null));
             steps.add(step);
         }

@@ -4,6 +4,7 @@ import dev.autogen.change.Change;
 import dev.autogen.db.ScratchAdmin;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.db.StatementBatches;
+import dev.autogen.diff.Renames;
 import dev.autogen.diff.SchemaDiff;
 import dev.autogen.introspect.Introspector;
 import dev.autogen.schema.Schema;
@@ -46,6 +47,15 @@ public final class Reprinter {
     }
 
     public Schema reprint(Schema schema) {
+        return reprint(schema, List.of());
+    }
+
+    /**
+     * The schema as PostgreSQL prints it once {@code renames} have run on it: checks, indexes and generated
+     * columns that use a renamed column are PostgreSQL's own print of them, foreign keys renamed with the
+     * columns and tables they name.
+     */
+    public Schema reprint(Schema schema, List<Change> renames) {
         // the scratch database starts with public and the schemas its extensions are installed in
         Set<String> existing = new java.util.TreeSet<>(schema.extensions().values());
         existing.add("public");
@@ -60,12 +70,19 @@ public final class Reprinter {
              Statement statement = connection.createStatement()) {
             createExtensions(statement, schema.extensions());
             StatementBatches.run(connection, PostgresSql.statements(create));
+            if (!renames.isEmpty()) {
+                StatementBatches.run(connection, PostgresSql.statements(renames));
+            }
             Schema reprinted = new Introspector(name -> false).read(connection, schema.schemaNames());
             return Schema.of(reprinted.schemaNames(), reprinted.enumTypes().values(), reprinted.domains().values(),
                     reprinted.tables().values().stream()
-                            .map(t -> t.withForeignKeys(schema.tables().get(t.name()).foreignKeys())).toList(),
+                            .map(t -> t.withForeignKeys(Renames.foreignKeysAfter(schema, t.name(), renames))).toList(),
                     reprinted.sequences().values(), schema.unmanaged()).withExtensions(schema.extensions());
         } catch (SQLException e) {
+            if (!renames.isEmpty()) {
+                throw new dev.autogen.AutogenException("Cannot make the renames of autogen.renames on a scratch database: "
+                        + e.getMessage(), e);
+            }
             // objects this build cannot recreate on an empty database (types from extensions, say) are compared as printed
             warn.accept("Comparing the schema as printed: it cannot be recreated on a scratch database (" + e.getMessage() + ")");
             return schema;

@@ -8,6 +8,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import java.io.File;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +38,14 @@ public class RevisionMojo extends AbstractScratchMojo {
     @Parameter(property = "autogen.summary")
     private File summary;
 
+    /**
+     * Columns and tables to rename rather than drop and add, which keeps their data: schema.table.column:new_column
+     * or schema.table:new_table (also a sequence), named as the database has them, e.g.
+     * public.books.author:writer,public.old_table:new_table.
+     */
+    @Parameter(property = "autogen.renames")
+    private List<String> renames;
+
     @Override
     String goal() {
         return "revision";
@@ -47,6 +56,7 @@ public class RevisionMojo extends AbstractScratchMojo {
         put(properties, "message", message);
         put(properties, "prove", String.valueOf(prove));
         put(properties, "summary", summary == null ? null : summary.getAbsolutePath());
+        put(properties, "renames", renames == null ? null : String.join(",", renames));
         super.addProperties(properties);
     }
 }

@@ -151,19 +151,19 @@ final class Hazards implements Change.Visitor<Optional<Hazard>> {
     }
 
     public Optional<Hazard> visitRenameColumn(RenameColumn c) {
-        return Optional.of(breaksOldName("column " + c.table() + "." + c.from(), c.to(), c.from()));
+        return Optional.of(breaksOldName("column " + c.table() + "." + c.from(), c.to(), c.from(), "the data stays"));
     }
 
     public Optional<Hazard> visitRenameTable(RenameTable c) {
-        return Optional.of(breaksOldName("table " + c.table(), c.to(), c.table().name()));
+        return Optional.of(breaksOldName("table " + c.table(), c.to(), c.table().name(), "the data stays"));
     }
 
     public Optional<Hazard> visitRenameSequence(RenameSequence c) {
-        return Optional.of(breaksOldName("sequence " + c.sequence(), c.to(), c.sequence().name()));
+        return Optional.of(breaksOldName("sequence " + c.sequence(), c.to(), c.sequence().name(), "it goes on from its value"));
     }
 
-    private static Hazard breaksOldName(String what, String to, String from) {
-        return new Hazard(Hazard.Kind.BREAKS_OLD_NAME, "renames " + what + " to " + to + ": the data stays, but code and SQL"
+    private static Hazard breaksOldName(String what, String to, String from, String kept) {
+        return new Hazard(Hazard.Kind.BREAKS_OLD_NAME, "renames " + what + " to " + to + ": " + kept + ", but code and SQL"
                 + " still using " + from + " fail once this runs; deploy the code that uses " + to + " with it");
     }
 
