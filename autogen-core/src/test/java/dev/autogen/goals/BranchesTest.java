@@ -37,6 +37,9 @@ class BranchesTest {
     @TempDir
     Path migrations;
 
+    @TempDir
+    Path out;
+
     private Configuration settings(ClassLoader loader, ConnectionSpec database) {
         return Configuration.builder().packages(List.of("dev.autogen.goals.shop")).migrationsDirectory(migrations)
                 .migrationsPackage(MIGRATIONS).database(database).scratch(TestPostgres.admin()).classLoader(loader).build();
@@ -162,6 +165,26 @@ class BranchesTest {
             // from r1, in the graph's order: the older branch whole, then the other, then the merge
             taken = autogen(live.spec(), new RecordingLog()).upgrade("head");
             assertEquals(List.of("a1", "b1", "b2", m), taken.stream().map(MigrationFile::revision).toList());
+            // the SQL of a run from base, with no database, and of a downgrade from where the database is, changing nothing
+            String fromBase = autogen(null, new RecordingLog()).sql("base", "head", out.resolve("upgrade.sql"));
+            assertEquals(fromBase, Files.readString(out.resolve("upgrade.sql")));
+            assertTrue(fromBase.startsWith("-- autogen:sql: the statements autogen:upgrade sends, in order, to take a database "
+                    + "from base (a database never migrated) to head"), fromBase);
+            assertTrue(fromBase.indexOf("CREATE TABLE public.autogen_version") < fromBase.indexOf("VALUES ('r1'"), fromBase);
+            List<Integer> order = new ArrayList<>();
+            for (String revision : List.of("r1", "a1", "b1", "b2", m)) {
+                order.add(fromBase.indexOf("VALUES ('" + revision + "'"));
+            }
+            assertEquals(order.stream().sorted().toList(), order, fromBase);
+            String down = autogen(live.spec(), new RecordingLog()).sql("current", "r1", null);
+            assertTrue(down.startsWith("-- autogen:sql: the statements autogen:downgrade sends"), down);
+            order.clear();
+            for (String revision : List.of(m, "b2", "b1", "a1")) {
+                order.add(down.indexOf("WHERE revision = '" + revision + "'"));
+            }
+            assertEquals(order.stream().sorted().toList(), order, down);
+            assertEquals(5, applied(connection).size(), "sql changes no database");
+
             RecordingLog drawn = new RecordingLog();
             autogen(live.spec(), drawn).history();
             assertEquals(List.of("* a1, b2 -> " + m + " (head) (current) (merge), join isbn and price",

@@ -6,8 +6,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * autogen:check-migrations — fails when a migration file does not parse or the migrations do not
- * form one line from base (two heads, an unknown parent). The compiling goals run it before javac,
- * so these errors come as one line of autogen's rather than as compiler output.
+ * form a history from base (an unknown parent, a duplicate id, a circle). Two heads pass: the goals that
+ * need one head say so, and current, history and heads show them. The compiling goals run it before
+ * javac, so these errors come as one line of autogen's rather than as compiler output.
  */
 @Mojo(name = "check-migrations", configurator = MaskingConfigurator.HINT, defaultPhase = LifecyclePhase.VALIDATE,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)

@@ -209,6 +209,53 @@ class AutogenGoalsIT {
         assertTrue(matches.output().contains("[INFO] Stamped " + url() + " at base (no migration applied)"), matches::toString);
     }
 
+    @Test
+    @Order(12)
+    void aSecondBranchIsListedMergedAndItsSqlWrittenWithoutADatabase() throws Exception {
+        Path first = project.migrations().stream().filter(p -> p.getFileName().toString().endsWith("_CreateTables.java"))
+                .findFirst().orElseThrow();
+        String pkg = project.read(first).replaceAll("(?s)^package ([\\w.]+);.*", "$1");
+        // a colleague's migration from the same parent as add isbn
+        java.nio.file.Files.writeString(first.resolveSibling("M20990101_000000_AddNote.java"), """
+                package %s;
+
+                import dev.autogen.script.*;
+                import static dev.autogen.script.Definitions.*;
+
+                @Revision(id = "note01", parent = "%s", message = "add note", created = "2099-01-01T00:00:00Z")
+                public class M20990101_000000_AddNote implements Migration {
+                    public void upgrade(Operations op) {
+                        op.addColumn("public", "author", column("note", "text"));
+                    }
+
+                    public void downgrade(Operations op) {
+                        op.dropColumn("public", "author", "note");
+                    }
+                }
+                """.formatted(pkg, firstRevision));
+
+        NestedMaven.Result merged = project.mvn("autogen:heads", "autogen:merge", "-Dmessage=join note and isbn");
+
+        assertEquals(0, merged.exitCode(), merged::toString);
+        String output = merged.output();
+        assertTrue(output.contains("[INFO] " + secondRevision + " (head), add isbn"), output);
+        assertTrue(output.contains("[INFO] note01 (head), add note"), output);
+        assertTrue(output.contains("revision, check and upgrade refuse to run until a merge joins them"), output);
+        Path merge = project.migrations().stream().filter(p -> p.getFileName().toString().endsWith("_JoinNoteAndIsbn.java"))
+                .findFirst().orElseThrow(() -> new AssertionError(output));
+        assertTrue(project.read(merge).contains("parents = {\"" + secondRevision + "\", \"note01\"}"), project.read(merge));
+
+        NestedMaven.Result sql = project.mvn("autogen:heads", "autogen:sql", "-Dautogen.from=base", "-Dautogen.output=target/upgrade.sql");
+
+        assertEquals(0, sql.exitCode(), sql::toString);
+        String script = java.nio.file.Files.readString(project.directory().resolve("target/upgrade.sql"));
+        assertTrue(script.contains("ALTER TABLE public.author ADD COLUMN note text;"), script);
+        assertTrue(script.indexOf("VALUES ('" + secondRevision + "'") < script.indexOf("VALUES ('note01'"), script);
+        assertTrue(script.trim().endsWith("COMMIT;\nSELECT pg_advisory_unlock(" + script.replaceAll("(?s).*pg_try_advisory_lock\\((\\d+)\\).*", "$1")
+                + ");"), script);
+        assertEquals(List.of("autogen_version"), tables(), "no database changed");
+    }
+
     private String url() {
         return "jdbc:postgresql://localhost:" + database.getPort() + "/postgres";
     }
