@@ -60,7 +60,7 @@ public final class Migrations {
     public List<MigrationFile> upgrade(String target) {
         return onDatabase((runner, database) -> {
             List<MigrationFile> applied = runner.upgrade(target == null || target.isBlank() ? "head" : target.strip());
-            settings.log().accept(applied.isEmpty() ? database + " is at " + describe(runner.current()) + "; nothing to apply."
+            settings.log().accept(applied.isEmpty() ? database + " is at " + where(runner.currentHeads()) + "; nothing to apply."
                     : "Upgraded " + database + " to " + describe(applied.get(applied.size() - 1).revision()) + ".");
             return applied;
         });
@@ -71,7 +71,7 @@ public final class Migrations {
         return onDatabase((runner, database) -> {
             List<MigrationFile> reverted = runner.downgrade(target == null ? null : target.strip());
             settings.log().accept(reverted.isEmpty() ? "Nothing to revert on " + database + "."
-                    : "Downgraded " + database + " to " + describe(runner.current()) + ".");
+                    : "Downgraded " + database + " to " + where(runner.currentHeads()) + ".");
             return reverted;
         });
     }
@@ -116,8 +116,7 @@ public final class Migrations {
             Set<String> applied = new HashSet<>();
             graph.upTo(at).forEach(m -> applied.add(m.revision()));
             List<MigrationFile> expected = graph.upTo(wantedHeads);
-            String where = at.isEmpty() ? describe(null) : at.size() == 1 ? describe(at.get(0))
-                    : graph.twoHeads(at).toLowerCase(java.util.Locale.ROOT) + " (branches not yet merged)";
+            String where = where(at);
             if (expected.stream().map(MigrationFile::revision).collect(Collectors.toSet()).containsAll(applied)) {
                 List<MigrationFile> pending = expected.stream().filter(m -> !applied.contains(m.revision())).toList();
                 throw new AutogenException("The database " + database + " is at " + where + ", behind "
@@ -176,6 +175,14 @@ public final class Migrations {
         }
         int parameters = url.indexOf('?');
         return parameters < 0 ? url : url.substring(0, parameters);
+    }
+
+    /** Where a database stands: base, one revision, or the heads of branches it took but did not merge. */
+    private String where(List<String> heads) {
+        if (heads.size() > 1) {
+            return "the heads " + heads.stream().map(this::describe).collect(Collectors.joining(" and ")) + " of branches not yet merged";
+        }
+        return describe(heads.isEmpty() ? null : heads.get(0));
     }
 
     private String describe(String revision) {

@@ -108,6 +108,14 @@ class MigrationsTest {
             migrations.upgrade();
             migrations.validate();
             assertEquals("ddd", migrations.current());
+
+            migrations.downgrade("-1");
+            String heads = "the heads revision bbb (M2_Isbn) and revision ccc (M2_Price) of branches not yet merged";
+            assertTrue(log.contains("Downgraded " + db.url() + " to " + heads + "."), log.toString());
+            AutogenException merge = assertThrows(AutogenException.class, migrations::validate);
+            assertEquals("The database " + db.url() + " is at " + heads + ", behind revision ddd (M3_Merge) that this "
+                    + "application was built with: 1 migration is not applied (M3_Merge). Apply them first (from a "
+                    + "deployment job, with mvn autogen:upgrade, or with autogen.on-start=upgrade).", merge.getMessage());
         }
     }
 
