@@ -222,4 +222,29 @@ class BranchesTest {
                 warnings, log.text());
         assertTrue(log.text().contains("2 objects are changed by both branches (listed above)."), log.text());
     }
+    @Test
+    void afterAMergeOfConflictingBranchesCheckSaysWhatTheEntitiesStillNeed() throws Exception {
+        Path first = new Autogen(Configuration.builder().packages(List.of("dev.autogen.goals.shop")).migrationsDirectory(migrations)
+                .migrationsPackage(MIGRATIONS).scratch(TestPostgres.admin()).classLoader(BranchesTest.class.getClassLoader())
+                .prove(false).build(), new RecordingLog()).revision("create shop").file().orElseThrow();
+        String r1 = Files.readString(first).replaceAll("(?s).*@Revision\\(id = \"(\\w+)\".*", "$1");
+        migration("M2_LongNames", "a1", r1, "2099-01-01T00:00:00Z",
+                "op.alterColumnType(\"public\", \"items\", \"name\", \"character varying(255)\", \"character varying(300)\");",
+                "op.alterColumnType(\"public\", \"items\", \"name\", \"character varying(300)\", \"character varying(255)\");");
+        migration("M2_TextNames", "b1", r1, "2099-01-02T00:00:00Z",
+                "op.alterColumnType(\"public\", \"items\", \"name\", \"character varying(255)\", \"text\");",
+                "op.alterColumnType(\"public\", \"items\", \"name\", \"text\", \"character varying(255)\");");
+
+        RecordingLog merging = new RecordingLog();
+        autogen(null, merging).merge("join names");
+        assertTrue(merging.text().contains("WARN Both branches change column public.items.name: changed differently (the branch "
+                + "that runs last wins); branch of a1 (M2_LongNames): character varying(300) NOT NULL; branch of b1 "
+                + "(M2_TextNames): text NOT NULL"), merging.text());
+
+        // the branch of b1 runs last: its text is what the merged history makes, and the entities want their 255 back
+        AutogenException drift = assertThrows(AutogenException.class, () -> autogen(null, new RecordingLog()).check());
+        assertTrue(drift.getMessage().startsWith("Model drift: the entities differ from the migrations (1 change):"), drift.getMessage());
+        assertTrue(drift.getMessage().contains("public.items.name"), drift.getMessage());
+        assertTrue(drift.getMessage().contains("character varying(255)"), drift.getMessage());
+    }
 }
