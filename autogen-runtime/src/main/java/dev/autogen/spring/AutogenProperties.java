@@ -19,6 +19,10 @@ public class AutogenProperties {
         NONE
     }
 
+    /**
+     * What autogen does when the application starts: validate (refuse to start when the database is not at the target,
+     * or an applied migration was edited or is unknown), upgrade (apply the pending migrations, then start), or none.
+     */
     private OnStart onStart = OnStart.VALIDATE;
 
     /** The revision the database should be at: "head" (the newest migration the application was built with) or an id. */
@@ -30,7 +34,7 @@ public class AutogenProperties {
     /** The version table, "table" (schema public) or "schema.table"; public.autogen_version when unset, as for the plugin. */
     private String versionTable;
 
-    /** How long to wait for another instance's migration lock before giving up. */
+    /** How long to wait for another instance's migration lock before giving up; 5 minutes by default. */
     private Duration lockWait = MigrationSettings.DEFAULT_LOCK_WAIT;
 
     /** How long a migration's statement waits for a table lock before the migration is rolled back; unset: as long as it takes. */
