@@ -216,18 +216,21 @@ import java.util.List;
     }
 
     @Test
-    void twoMigrationsWithTheSameParent() throws Exception {
+    void twoMigrationsWithTheSameParentAreTwoHeadsThatHistoryShowsAndCheckRefusesUntilAMerge() throws Exception {
         TestProject project = Library.project("two-heads");
         migration(project, "M20260101_000000_First", "aaaaaaaaaaaa", "");
         migration(project, "M20260102_000000_Left", "bbbbbbbbbbbb", "aaaaaaaaaaaa");
         migration(project, "M20260103_000000_Right", "cccccccccccc", "aaaaaaaaaaaa");
 
-        NestedMaven.Result result = project.mvn("autogen:history");
+        NestedMaven.Result result = project.mvn("autogen:history", "autogen:check");
 
-        String line = assertOneLineFailure(result, "history", "two-heads");
-        assertTrue(line.contains("Two heads: M20260102_000000_Left and M20260103_000000_Right both follow revision aaaaaaaaaaaa."),
-                line);
-        assertTrue(line.contains("Set the parent of M20260103_000000_Right to \"bbbbbbbbbbbb\""), line);
+        String output = result.output();
+        assertTrue(output.contains("[INFO] * aaaaaaaaaaaa -> cccccccccccc (head), M20260103_000000_Right"), output);
+        assertTrue(output.contains("[INFO] | * aaaaaaaaaaaa -> bbbbbbbbbbbb (head), M20260102_000000_Left"), output);
+        assertTrue(output.contains("[INFO] * <base> -> aaaaaaaaaaaa (branch point), M20260101_000000_First"), output);
+        String line = assertOneLineFailure(result, "check", "two-heads");
+        assertEquals("Two heads, bbbbbbbbbbbb (M20260102_000000_Left) and cccccccccccc (M20260103_000000_Right): run mvn "
+                + "autogen:merge -Dmessage=\"...\" to join them, then run again. -> [Help 1]", line);
         assertEquals(3, project.migrations().size());
     }
 
