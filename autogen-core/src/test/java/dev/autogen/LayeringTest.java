@@ -51,7 +51,7 @@ class LayeringTest {
             Map.entry("introspect", Set.of("schema")),
             Map.entry("targetschema", Set.of("schema", "change", "sql", "diff", "db", "entity", "introspect")),
             Map.entry("runner", Set.of("schema", "change", "sql", "script")),
-            Map.entry("config", Set.of("schema", "db", "entity")),
+            Map.entry("config", Set.of("schema", "db", "entity", "sql")),
             Map.entry("command", Set.of("schema", "change", "sql", "diff", "render", "script", "db", "entity",
                     "introspect", "targetschema", "runner", "config")));
 

@@ -18,6 +18,7 @@ import dev.autogen.render.MigrationRenderer;
 import dev.autogen.render.MigrationRenderer.MigrationSource;
 import dev.autogen.render.ReviewSummary;
 import dev.autogen.runner.MigrationRunner;
+import dev.autogen.sql.Safety;
 import dev.autogen.runner.StatementSink;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.WrittenText;
@@ -155,7 +156,7 @@ public final class Autogen {
         Introspector introspector = new Introspector(table -> table.equals(settings.versionTable()));
         try (ScratchDatabase replay = scratch.create(name); Connection connection = replay.connect()) {
             if (!revisions.isEmpty()) {
-                runner(connection, graph, replay.spec()).upgrade(revisions);
+                replayRunner(connection, graph, replay.spec()).upgrade(revisions);
             }
             return settings.filter().apply(introspector.read(connection, Introspector.userSchemas(connection)));
         } catch (SQLException e) {
@@ -492,6 +493,11 @@ public final class Autogen {
                 .append("-- The runner takes the advisory lock, runs each migration in its own transaction with its row in the\n")
                 .append("-- version table, and releases the lock. Left out: its reads of the version table, and the session\n")
                 .append("-- settings it saves and restores around the run.\n");
+        if (settings.safety() == Safety.ONLINE) {
+            script.append("-- Online form (autogen.safety=online): on tables that existed before a migration, indexes are built\n")
+                    .append("-- CONCURRENTLY outside its transaction and constraints validated in transactions of their own; such a\n")
+                    .append("-- migration commits on the way, its row in the version table saying how far it got.\n");
+        }
         MigrationRunner runner = MigrationRunner.script(graph, settings.versionTable(), loader,
                 message -> script.append("\n-- ").append(message.replace("\n", "\n-- ")).append('\n'), recorded, new StatementSink() {
                     public void execute(String sql) {
@@ -502,7 +508,7 @@ public final class Autogen {
                         execute(sql);
                         return true;
                     }
-                });
+                }, options(settings.safety()));
         List<MigrationFile> ran = downgrade ? runner.downgrade(to) : runner.upgrade(to);
         if (ran.isEmpty()) {
             script.append("\n-- Nothing to ").append(downgrade ? "revert" : "apply").append(": the database would be at ")
@@ -582,7 +588,7 @@ public final class Autogen {
              Connection replayed = replay.connect()) {
             if (revision != null) {
                 log.info("Replaying the migrations up to " + revision + " into a scratch database");
-                runner(replayed, graph, replay.spec()).upgrade(revision);
+                replayRunner(replayed, graph, replay.spec()).upgrade(revision);
             }
             Set<String> schemas = new LinkedHashSet<>(Introspector.userSchemas(connection));
             schemas.addAll(Introspector.userSchemas(replayed));
@@ -694,7 +700,7 @@ public final class Autogen {
             try (ScratchDatabase replay = scratch.create("replay"); Connection connection = replay.connect()) {
                 if (!graph.isEmpty()) {
                     log.info("Replaying " + graph.ordered().size() + " migration(s) into a scratch database");
-                    timed("replay", () -> runner(connection, graph, replay.spec()).upgrade("head"));
+                    timed("replay", () -> replayRunner(connection, graph, replay.spec()).upgrade("head"));
                 }
                 current = timedSql("introspection", () -> introspector.read(connection, Introspector.userSchemas(connection)));
             } catch (SQLException e) {
@@ -800,10 +806,24 @@ public final class Autogen {
 
     /** A runner on {@code connection}; {@code database} opens the second connection that watches for lock waits. */
     private MigrationRunner runner(Connection connection, RevisionGraph graph, ConnectionSpec database) {
-        MigrationRunner.Options options = MigrationRunner.Options.defaults().withLockWait(settings.lockWait())
-                .withLockTimeout(settings.lockTimeout()).withWarn(log::warn).withMonitor(database::connect);
+        return runner(connection, graph, database, settings.safety());
+    }
+
+    /** A runner that replays the migrations into a scratch database, which nobody else uses: the plain form is enough. */
+    private MigrationRunner replayRunner(Connection connection, RevisionGraph graph, ConnectionSpec database) {
+        return runner(connection, graph, database, Safety.PLAIN);
+    }
+
+    private MigrationRunner runner(Connection connection, RevisionGraph graph, ConnectionSpec database, Safety safety) {
         return new MigrationRunner(connection, graph, settings.versionTable(),
-                MigrationRunner.classLoading(settings.classLoader()), log::info, options);
+                MigrationRunner.classLoading(settings.classLoader()), log::info, options(safety).withMonitor(database::connect));
+    }
+
+    /** How the runner behaves around other sessions, as configured, in the form {@code safety}. */
+    private MigrationRunner.Options options(Safety safety) {
+        return MigrationRunner.Options.defaults().withLockWait(settings.lockWait()).withLockTimeout(settings.lockTimeout())
+                .withWarn(log::warn).withSafety(safety).withLockRetries(settings.lockRetries())
+                .withStatementTimeout(settings.statementTimeout());
     }
 
     private static Change rename(Rename rename) {

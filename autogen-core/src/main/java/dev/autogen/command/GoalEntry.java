@@ -3,6 +3,7 @@ package dev.autogen.command;
 import dev.autogen.AutogenException;
 import dev.autogen.config.Configuration;
 import dev.autogen.config.Key;
+import dev.autogen.sql.Safety;
 import dev.autogen.config.ProjectConfiguration;
 import dev.autogen.config.Rename;
 import dev.autogen.db.ConnectionSpec;
@@ -121,6 +122,9 @@ public final class GoalEntry {
                         Key.INCLUDE_TABLES.listIn(properties), Key.EXCLUDE_TABLES.listIn(properties)))
                 .lockWait(duration(properties, Key.LOCK_WAIT))
                 .lockTimeout(duration(properties, Key.LOCK_TIMEOUT))
+                .lockRetries(count(properties, Key.LOCK_RETRIES))
+                .statementTimeout(duration(properties, Key.STATEMENT_TIMEOUT))
+                .safety(safety(properties))
                 .prove(!"false".equalsIgnoreCase(Key.PROVE.in(properties)))
                 .summary(path(Key.SUMMARY.in(properties)))
                 .renames(Rename.parse(Key.RENAMES.listIn(properties)))
@@ -156,6 +160,34 @@ public final class GoalEntry {
             return database;
         }
         return null;
+    }
+
+    private static Integer count(Map<String, String> properties, Key key) {
+        String value = key.in(properties);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int count = Integer.parseInt(value);
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new AutogenException(key + "=" + value + " is not a count: write 0 or more, e.g. 5");
+    }
+
+    private static Safety safety(Map<String, String> properties) {
+        String value = Key.SAFETY.in(properties);
+        if (value == null) {
+            return null;
+        }
+        Safety safety = Safety.parse(value);
+        if (safety == null) {
+            throw new AutogenException(Key.SAFETY + "=" + value + " is neither online nor plain");
+        }
+        return safety;
     }
 
     private static Duration duration(Map<String, String> properties, Key key) {

@@ -4,6 +4,7 @@ import dev.autogen.db.ConnectionSpec;
 import dev.autogen.entity.EntitySource;
 import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.SchemaFilter;
+import dev.autogen.sql.Safety;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +34,9 @@ public final class Configuration {
     private final SchemaFilter filter;
     private final Duration lockWait;
     private final Duration lockTimeout;
+    private final Integer lockRetries;
+    private final Duration statementTimeout;
+    private final Safety safety;
     private final boolean prove;
     private final Path summary;
     private final List<Rename> renames;
@@ -53,6 +57,9 @@ public final class Configuration {
         this.filter = builder.filter == null ? SchemaFilter.ALL : builder.filter;
         this.lockWait = builder.lockWait;
         this.lockTimeout = builder.lockTimeout;
+        this.lockRetries = builder.lockRetries;
+        this.statementTimeout = builder.statementTimeout;
+        this.safety = builder.safety == null ? Safety.ONLINE : builder.safety;
         this.prove = builder.prove;
         this.summary = builder.summary;
         this.renames = List.copyOf(builder.renames);
@@ -67,7 +74,8 @@ public final class Configuration {
         return new Builder().entities(entities).migrationsDirectory(migrationsDirectory).migrationsPackage(migrationsPackage)
                 .database(database).scratch(scratch).versionTable(versionTable).hibernateSettings(hibernateSettings)
                 .templatesDirectory(templatesDirectory).classLoader(classLoader).clock(clock).filter(filter)
-                .lockWait(lockWait).lockTimeout(lockTimeout).prove(prove).summary(summary).renames(renames);
+                .lockWait(lockWait).lockTimeout(lockTimeout).lockRetries(lockRetries).statementTimeout(statementTimeout)
+                .safety(safety).prove(prove).summary(summary).renames(renames);
     }
 
     /** Where the entities come from: packages, a persistence unit, or (in tests) classes. */
@@ -126,9 +134,24 @@ public final class Configuration {
         return lockWait;
     }
 
-    /** How long a migration's statement waits for a table lock; null: as long as it takes. */
+    /** How long a statement that locks a table outright waits for the lock; null: the runner's default for the form. */
     public Duration lockTimeout() {
         return lockTimeout;
+    }
+
+    /** How often a migration's transaction that gave up waiting for a lock is tried again; null: the runner's default. */
+    public Integer lockRetries() {
+        return lockRetries;
+    }
+
+    /** How long any one statement of a migration may run; null: the server's setting. */
+    public Duration statementTimeout() {
+        return statementTimeout;
+    }
+
+    /** The form upgrade and downgrade send steps on tables that hold rows in; online unless told otherwise. */
+    public Safety safety() {
+        return safety;
     }
 
     public SchemaFilter filter() {
@@ -173,6 +196,9 @@ public final class Configuration {
         private SchemaFilter filter;
         private Duration lockWait;
         private Duration lockTimeout;
+        private Integer lockRetries;
+        private Duration statementTimeout;
+        private Safety safety;
         private boolean prove = true;
         private Path summary;
         private List<Rename> renames = List.of();
@@ -247,6 +273,21 @@ public final class Configuration {
 
         public Builder lockWait(Duration lockWait) {
             this.lockWait = lockWait;
+            return this;
+        }
+
+        public Builder lockRetries(Integer lockRetries) {
+            this.lockRetries = lockRetries;
+            return this;
+        }
+
+        public Builder statementTimeout(Duration statementTimeout) {
+            this.statementTimeout = statementTimeout;
+            return this;
+        }
+
+        public Builder safety(Safety safety) {
+            this.safety = safety;
             return this;
         }
 

@@ -26,8 +26,17 @@ public enum Key {
     VERSION_TABLE("versionTable", "autogen.versionTable"),
     /** How long upgrade, downgrade and stamp wait for another run's migration lock: 30s, 5m, 500ms. */
     LOCK_WAIT("lockWait", "autogen.lockWait"),
-    /** How long a migration's statement waits for a table lock before the migration is rolled back. */
+    /**
+     * How long a statement that locks a table outright waits for the lock before its transaction is rolled back (and
+     * tried again, see {@link #LOCK_RETRIES}); 5s in the online form, as long as it takes in the plain.
+     */
     LOCK_TIMEOUT("lockTimeout", "autogen.lockTimeout"),
+    /** How often a migration's transaction that gave up waiting for a lock is tried again (after 1s, 2s, 4s ...). */
+    LOCK_RETRIES("lockRetries", "autogen.lockRetries"),
+    /** How long any one statement of a migration may run (PostgreSQL's statement_timeout); the server's setting by default. */
+    STATEMENT_TIMEOUT("statementTimeout", "autogen.statementTimeout"),
+    /** {@code online} (default) or {@code plain}: the form upgrade and downgrade send steps on tables that hold rows in. */
+    SAFETY("safety", "autogen.safety"),
     TEMPLATES_DIRECTORY("templatesDirectory", "autogen.templatesDirectory"),
     INCLUDE_SCHEMAS("includeSchemas", "autogen.includeSchemas"),
     EXCLUDE_SCHEMAS("excludeSchemas", "autogen.excludeSchemas"),

@@ -71,11 +71,28 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
     private String lockWait;
 
     /**
-     * How long a migration's statement waits for a table lock (another session's long transaction) before the
-     * migration gives up and is rolled back; as long as it takes by default, saying which backend it waits for.
+     * How long a migration's statement that locks a table outright waits for the lock (another session's long
+     * transaction) before its transaction is rolled back and, see lockRetries, tried again: 5s in the online form, as
+     * long as it takes in the plain; either way the goal says which backend it waits for.
      */
     @Parameter(property = "autogen.lockTimeout")
     private String lockTimeout;
+
+    /** How often a migration's transaction that gave up waiting for a lock is tried again, after 1s, 2s, 4s ...; 5 in the online form. */
+    @Parameter(property = "autogen.lockRetries")
+    private String lockRetries;
+
+    /** How long any one statement of a migration may run (PostgreSQL's statement_timeout: 30m, 2h); the server's setting by default. */
+    @Parameter(property = "autogen.statementTimeout")
+    private String statementTimeout;
+
+    /**
+     * The form upgrade and downgrade send the steps on tables that hold rows in: {@code online} (indexes built
+     * CONCURRENTLY, constraints added NOT VALID then validated, NOT NULL over a validated check, short locks under
+     * lockTimeout) or {@code plain} (each step as one statement, the migration in one transaction).
+     */
+    @Parameter(property = "autogen.safety", defaultValue = "online")
+    private String safety;
 
     /** A directory with the project's own migration template. */
     @Parameter(property = "autogen.templatesDirectory")
@@ -203,6 +220,9 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
         put(properties, "versionTable", versionTable);
         put(properties, "lockWait", lockWait);
         put(properties, "lockTimeout", lockTimeout);
+        put(properties, "lockRetries", lockRetries);
+        put(properties, "statementTimeout", statementTimeout);
+        put(properties, "safety", safety);
         put(properties, "templatesDirectory", templatesDirectory == null ? null : templatesDirectory.getAbsolutePath());
         put(properties, "persistenceUnit", persistenceUnit);
         put(properties, "includeSchemas", includeSchemas == null ? null : String.join(",", includeSchemas));

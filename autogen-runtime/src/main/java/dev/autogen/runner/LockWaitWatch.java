@@ -51,12 +51,20 @@ final class LockWaitWatch implements AutoCloseable {
 
     /** Starts watching the statements of {@code migration}, e.g. "Migration r2 (AddIsbn)". */
     void start(String migration) {
+        start(migration, true);
+    }
+
+    /**
+     * Starts watching; {@code queues} is false for a statement whose wait holds up no query of the application (a build
+     * CONCURRENTLY, a validation), which waits as long as it takes.
+     */
+    void start(String migration, boolean queues) {
         blocker = null;
         if (timer == null) {
             return;
         }
         long started = System.nanoTime();
-        watching = timer.scheduleWithFixedDelay(() -> look(migration, started), FIRST_LOOK.toMillis(), AGAIN.toMillis(),
+        watching = timer.scheduleWithFixedDelay(() -> look(migration, started, queues), FIRST_LOOK.toMillis(), AGAIN.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -72,7 +80,7 @@ final class LockWaitWatch implements AutoCloseable {
         return blocker;
     }
 
-    private void look(String migration, long started) {
+    private void look(String migration, long started, boolean queues) {
         try {
             if (connection == null) {
                 connection = monitor.get();
@@ -92,8 +100,10 @@ final class LockWaitWatch implements AutoCloseable {
             if (!holders.isEmpty()) {
                 blocker = String.join(" and ", holders);
                 long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-                warn.accept(migration + " has waited " + seconds + " s for a lock held by " + blocker
-                        + "; queries on the table queue behind the migration meanwhile. " + limit);
+                warn.accept(queues ? migration + " has waited " + seconds + " s for a lock held by " + blocker
+                        + "; queries on the table queue behind the migration meanwhile. " + limit
+                        : migration + " has waited " + seconds + " s for " + blocker + " to end; the application's reads and "
+                        + "writes of the table go on meanwhile, and the statement waits as long as it takes.");
             }
         } catch (RuntimeException | SQLException e) {
             // watching is a courtesy: the migration itself goes on, and its own error says what failed

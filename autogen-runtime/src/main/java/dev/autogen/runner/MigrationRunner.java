@@ -9,7 +9,9 @@ import dev.autogen.script.Migration;
 import dev.autogen.script.MigrationFile;
 import dev.autogen.script.Operations;
 import dev.autogen.script.RevisionGraph;
-import dev.autogen.sql.PostgresSql;
+import dev.autogen.sql.Identifiers;
+import dev.autogen.sql.Safety;
+import dev.autogen.sql.StatementPlan;
 import dev.autogen.sql.VersionTableSql;
 
 import java.sql.Connection;
@@ -24,6 +26,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,8 +40,10 @@ import java.util.stream.Collectors;
 
 /**
  * Applies and reverts migrations on one database. Each migration runs in its own transaction
- * together with its version-table update, so a failed statement leaves both as they were. A whole
- * run holds the migration lock, so a second runner waits, then finds the work done.
+ * together with its version-table update, so a failed statement leaves both as they were; in the
+ * online form ({@link Safety#ONLINE}) a migration whose steps scan tables that have rows commits on
+ * the way instead, its row in the version table saying how far it got, so that a rerun goes on where
+ * it stopped. A whole run holds the migration lock, so a second runner waits, then finds the work done.
  */
 public final class MigrationRunner {
 
@@ -48,39 +53,75 @@ public final class MigrationRunner {
     /**
      * How a run behaves around other sessions.
      *
-     * @param lockWait    how long to wait for another runner's migration lock
-     * @param lockTimeout how long a migration's statement waits for a table lock before it gives up; null: as long as it takes
-     * @param monitor     opens a second connection to the same database, to say which backend a waiting statement waits
-     *                    for; null: no second connection
-     * @param warn        receives the DATA LOSS marks of the steps as they run, and lock waits
+     * @param lockWait         how long to wait for another runner's migration lock
+     * @param lockTimeout      how long a statement that locks a table outright waits for the lock before its transaction
+     *                         gives up; null: {@link #DEFAULT_LOCK_TIMEOUT} in the online form, as long as it takes in the plain
+     * @param monitor          opens a second connection to the same database, to say which backend a waiting statement waits
+     *                         for; null: no second connection
+     * @param warn             receives the DATA LOSS marks of the steps as they run, and lock waits
+     * @param safety           the form steps on tables that hold rows are sent in; null: {@link Safety#PLAIN}. The goals that
+     *                         migrate a live database and applications migrating at start-up ask for {@link Safety#ONLINE}
+     * @param lockRetries      how often a transaction that gave up waiting for a lock is tried again, after 1 s, 2 s, 4 s ...;
+     *                         null: {@link #DEFAULT_LOCK_RETRIES} in the online form, none in the plain
+     * @param statementTimeout how long any one statement may run (PostgreSQL's statement_timeout); null: the server's setting
      */
-    public record Options(Duration lockWait, Duration lockTimeout, Supplier<Connection> monitor, Consumer<String> warn) {
+    public record Options(Duration lockWait, Duration lockTimeout, Supplier<Connection> monitor, Consumer<String> warn,
+                          Safety safety, Integer lockRetries, Duration statementTimeout) {
 
         public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(5);
+        public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+        public static final int DEFAULT_LOCK_RETRIES = 5;
 
         public Options {
             lockWait = lockWait == null ? DEFAULT_LOCK_WAIT : lockWait;
             warn = warn == null ? message -> { } : warn;
+            safety = safety == null ? Safety.PLAIN : safety;
+            if (lockRetries != null && lockRetries < 0) {
+                throw new IllegalArgumentException("lockRetries must not be negative: " + lockRetries);
+            }
         }
 
         public static Options defaults() {
-            return new Options(null, null, null, null);
+            return new Options(null, null, null, null, null, null, null);
         }
 
         public Options withLockWait(Duration lockWait) {
-            return new Options(lockWait, lockTimeout, monitor, warn);
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout);
         }
 
         public Options withLockTimeout(Duration lockTimeout) {
-            return new Options(lockWait, lockTimeout, monitor, warn);
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout);
         }
 
         public Options withMonitor(Supplier<Connection> monitor) {
-            return new Options(lockWait, lockTimeout, monitor, warn);
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout);
         }
 
         public Options withWarn(Consumer<String> warn) {
-            return new Options(lockWait, lockTimeout, monitor, warn);
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout);
+        }
+
+        public Options withSafety(Safety safety) {
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout);
+        }
+
+        public Options withLockRetries(Integer lockRetries) {
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout);
+        }
+
+        public Options withStatementTimeout(Duration statementTimeout) {
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout);
+        }
+
+        /** The lock timeout in force, or null for none. */
+        public Duration effectiveLockTimeout() {
+            return lockTimeout != null ? (lockTimeout.isZero() ? null : lockTimeout)
+                    : safety == Safety.ONLINE ? DEFAULT_LOCK_TIMEOUT : null;
+        }
+
+        /** How often a transaction that gave up waiting for a lock is tried again. */
+        public int effectiveLockRetries() {
+            return lockRetries != null ? lockRetries : safety == Safety.ONLINE ? DEFAULT_LOCK_RETRIES : 0;
         }
     }
 
@@ -139,6 +180,12 @@ public final class MigrationRunner {
     public static MigrationRunner script(RevisionGraph graph, QualifiedName versionTable, Function<MigrationFile, Migration> loader,
                                          Consumer<String> log, Recorded start, StatementSink sink) {
         return new MigrationRunner(null, sink, new Script(start), graph, versionTable, loader, log, Options.defaults());
+    }
+
+    /** As {@link #script(RevisionGraph, QualifiedName, Function, Consumer, Recorded, StatementSink)}, in the form and with the timeouts of {@code options}. */
+    public static MigrationRunner script(RevisionGraph graph, QualifiedName versionTable, Function<MigrationFile, Migration> loader,
+                                         Consumer<String> log, Recorded start, StatementSink sink, Options options) {
+        return new MigrationRunner(null, sink, new Script(start), graph, versionTable, loader, log, options);
     }
 
     /** What this database's version table holds now, unverified: where autogen:sql -Dautogen.from=current starts. */
@@ -246,7 +293,8 @@ public final class MigrationRunner {
             }
             boolean firstShape = !columns.contains("checksum");
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery(firstShape ? sql.selectAppliedFirstShape() : sql.selectApplied())) {
+                 ResultSet rs = statement.executeQuery(firstShape ? sql.selectAppliedFirstShape()
+                         : sql.selectApplied(columns.contains("pending")))) {
                 while (rs.next()) {
                     result.add(new AppliedMigration(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
                             firstShape ? null : rs.getString(3), firstShape ? null : rs.getString(4),
@@ -257,6 +305,65 @@ public final class MigrationRunner {
         } catch (SQLException e) {
             throw new AutogenException("Cannot read the version table " + sql.table() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A migration that commits on the way (the online form) and stopped part-way: which, in which direction, and how many
+     * statements of its plan are done.
+     */
+    public record Pending(String revision, Direction direction, int statementsDone, String checksum) {
+    }
+
+    /** The migration part-way, if the last run stopped in the middle of one; none in a script. */
+    public Optional<Pending> pending() {
+        if (script != null) {
+            return Optional.empty();
+        }
+        try {
+            if (!versionTableColumns().contains("pending")) {
+                return Optional.empty();
+            }
+            List<Pending> result = new ArrayList<>();
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.selectPending())) {
+                while (rs.next()) {
+                    result.add(new Pending(rs.getString(1), "downgrade".equals(rs.getString(2)) ? Direction.DOWNGRADE : Direction.UPGRADE,
+                            rs.getInt(3), rs.getString(4)));
+                }
+            }
+            if (result.size() > 1) {
+                throw new AutogenException("The version table " + sql.table() + " records " + result.size() + " migrations part-way ("
+                        + result.stream().map(Pending::revision).toList() + "); one run leaves at most one. Repair the table by hand.");
+            }
+            return result.stream().findFirst();
+        } catch (SQLException e) {
+            throw new AutogenException("Cannot read the version table " + sql.table() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails when a migration stopped part-way in the other direction, or is not among {@code next}, the migrations a run
+     * in {@code direction} takes: a rerun goes on with the migration it stopped in.
+     */
+    private void requireNoPending(Direction direction, List<MigrationFile> next) {
+        Optional<Pending> pending = pending();
+        if (pending.isEmpty()) {
+            return;
+        }
+        Pending p = pending.get();
+        String what = "Migration " + graph.describe(p.revision()) + " stopped part-way through its " + verb(p.direction()) + " ("
+                + p.statementsDone() + " statements of its online form done and committed)";
+        if (p.direction() != direction) {
+            throw new AutogenException(what + ": run autogen:" + verb(p.direction()) + " again to finish it first; it goes on "
+                    + "where it stopped.");
+        }
+        if (next.stream().noneMatch(file -> file.revision().equals(p.revision()))) {
+            throw new AutogenException(what + ", and this " + verb(direction) + " does not take it: " + verb(direction)
+                    + (direction == Direction.UPGRADE ? " to it or past it" : " to before it") + " first, which goes on where it stopped.");
+        }
+    }
+
+    private static String verb(Direction direction) {
+        return direction == Direction.UPGRADE ? "upgrade" : "downgrade";
     }
 
     /** The checksum of what {@code file}'s migration does, as {@link Checksums} defines it. */
@@ -340,6 +447,7 @@ public final class MigrationRunner {
                         + graph.headsOf(applied).stream().collect(Collectors.joining(", ")) + ": use autogen:downgrade to go back");
             }
         }
+        requireNoPending(Direction.UPGRADE, wanted.stream().filter(file -> !applied.contains(file.revision())).toList());
         List<MigrationFile> done = new ArrayList<>();
         for (MigrationFile file : wanted) {
             if (!applied.contains(file.revision())) {
@@ -382,6 +490,7 @@ public final class MigrationRunner {
                 Set<String> keep = graph.upTo(List.of(target)).stream().map(MigrationFile::revision).collect(Collectors.toSet());
                 revert = inOrder.stream().filter(m -> !keep.contains(m.revision())).toList();
             }
+            requireNoPending(Direction.DOWNGRADE, revert);
             List<MigrationFile> reverted = new ArrayList<>();
             List<MigrationFile> newestFirst = new ArrayList<>(revert);
             Collections.reverse(newestFirst);
@@ -483,8 +592,11 @@ public final class MigrationRunner {
             Map<String, String> replaced = new LinkedHashMap<>();
             try {
                 set("client_connection_check_interval", CLIENT_CHECK_INTERVAL, replaced);
-                if (options.lockTimeout() != null) {
-                    set("lock_timeout", options.lockTimeout().toMillis() + "ms", replaced);
+                if (options.effectiveLockTimeout() != null) {
+                    set("lock_timeout", options.effectiveLockTimeout().toMillis() + "ms", replaced);
+                }
+                if (options.statementTimeout() != null) {
+                    set("statement_timeout", options.statementTimeout().toMillis() + "ms", replaced);
                 }
                 return locked(work, backendPid());
             } finally {
@@ -501,7 +613,8 @@ public final class MigrationRunner {
     /** Runs {@code work} holding the migration lock, watching backend {@code pid} for lock waits. */
     private <T> T locked(Supplier<T> work, int pid) {
         try (MigrationLock lock = MigrationLock.acquire(sink, connection, sql, options.lockWait(), log);
-             LockWaitWatch watching = new LockWaitWatch(script == null ? options.monitor() : null, pid, options.lockTimeout(), options.warn())) {
+             LockWaitWatch watching = new LockWaitWatch(script == null ? options.monitor() : null, pid, options.effectiveLockTimeout(),
+                     options.warn())) {
             watch = watching;
             return work.get();
         } finally {
@@ -530,7 +643,7 @@ public final class MigrationRunner {
 
     /** Runs one migration in one direction; {@code applied} is what the version table holds before it, as this run knows it. */
     private void run(MigrationFile file, Direction direction, Set<String> applied, List<MigrationFile> doneThisRun) {
-        String verb = direction == Direction.UPGRADE ? "upgrade" : "downgrade";
+        String verb = verb(direction);
         String name = "Migration " + file.revision() + " (" + file.simpleClassName() + ")";
         List<Change> changes;
         try {
@@ -542,70 +655,324 @@ public final class MigrationRunner {
                     + standing(direction, doneThisRun), e);
         }
         String checksum = direction == Direction.UPGRADE ? checksum(file) : null;
-        log.accept((direction == Direction.UPGRADE ? "Upgrading to " : "Downgrading from ") + file.revision()
-                + " (" + file.simpleClassName() + "): " + file.message());
-        String statement = null;
-        // a label added to an enum type cannot be used in the transaction that adds it, so leading
-        // ADD VALUE steps run first, each committed on its own (they are IF NOT EXISTS: a re-run passes them)
-        int leading = 0;
-        while (leading < changes.size() && changes.get(leading) instanceof Change.AddEnumValue) {
-            leading++;
+        Optional<Pending> pending = pending().filter(p -> p.revision().equals(file.revision()));
+        if (pending.isPresent() && direction == Direction.UPGRADE && !checksum.equals(pending.get().checksum())) {
+            throw new AutogenException(name + " stopped part-way through its upgrade, and " + file.file() + " was edited since: "
+                    + "the rest of its statements are no longer those of the part that ran. Put the file back as it was and run "
+                    + "upgrade again to finish it.");
         }
-        watch.start(name);
-        try {
-            for (Change change : changes.subList(0, leading)) {
-                for (String sql : PostgresSql.statements(change)) {
-                    statement = sql;
-                    sink.execute(sql);
+        // a migration that stopped part-way goes on in the form it started in: only the online form commits on the way
+        List<StatementPlan.Statement> plan = StatementPlan.of(changes, pending.isPresent() ? Safety.ONLINE : options.safety());
+        Run run = new Run(file, direction, checksum, name, plan, doneThisRun, pending);
+        if (run.done > plan.size()) {
+            throw new AutogenException(name + " stopped part-way through its " + verb + " after " + run.done + " statements, but its "
+                    + "online form has " + plan.size() + " now: its file was edited since. Put it back as it was and run " + verb
+                    + " again to finish it.");
+        }
+        log.accept((direction == Direction.UPGRADE ? "Upgrading to " : "Downgrading from ") + file.revision()
+                + " (" + file.simpleClassName() + "): " + file.message()
+                + (pending.isPresent() ? " (going on at statement " + (run.done + 1) + " of " + plan.size()
+                + ", where the last run stopped)" : ""));
+        Set<String> now = appliedRevisions();
+        if (!now.equals(applied)) {
+            throw new AutogenException("The database moved to revision " + String.join(", ", graph.headsOf(now))
+                    + " while autogen was running; run the goal again");
+        }
+        // hazards in context: a constraint added to a table the same migration created cannot fail on rows
+        StepNotes.of(changes).forEach(notes -> run.hazards.put(notes.change(), notes.hazard()));
+        int i = run.done;
+        while (i < plan.size()) {
+            StatementPlan.Statement first = plan.get(i);
+            int end = i + 1;
+            if (first.mode() == StatementPlan.Mode.TRANSACTION) {
+                while (end < plan.size() && plan.get(end).mode() == StatementPlan.Mode.TRANSACTION) {
+                    end++;
                 }
             }
-        } catch (SQLException e) {
-            throw new AutogenException(name + " failed to " + verb + " before its transaction began" + waitedFor(e)
-                    + ". Statement: " + statement + ". PostgreSQL says: " + firstLine(e.getMessage()) + ". "
-                    + standing(direction, doneThisRun), e);
-        } finally {
-            watch.stop();
+            switch (first.mode()) {
+                case AHEAD -> run.ahead(first);
+                case NO_TRANSACTION -> run.outside(first, i);
+                case TRANSACTION, OWN_TRANSACTION -> run.inTransaction(plan.subList(i, end), end);
+            }
+            i = end;
         }
-        changes = changes.subList(leading, changes.size());
-        statement = null;
-        try {
+        if (!run.complete) {
+            run.inTransaction(List.of(), plan.size());
+        }
+        if (script != null) {
+            script.rows.removeIf(row -> row.revision().equals(file.revision()));
+            if (direction == Direction.UPGRADE) {
+                script.rows.add(new AppliedMigration(file.revision(), null, checksum, null, null));
+            }
+        }
+    }
+
+    /**
+     * One migration in one direction as it runs: its plan, how far it got, and what the version table records of that.
+     * A plan without statements outside its transaction is one transaction with the version table's row, as a plain
+     * migration; one with such statements commits on the way, and its row says how far it got after each commit.
+     */
+    private final class Run {
+        final MigrationFile file;
+        final Direction direction;
+        final String checksum;
+        final String name;
+        final List<StatementPlan.Statement> plan;
+        final List<MigrationFile> doneThisRun;
+        /** Where the last run stopped, or -1 when this run starts the migration. */
+        final int resumedAt;
+        final Set<Change> warned = Collections.newSetFromMap(new IdentityHashMap<>());
+        final Map<Change, Optional<Hazard>> hazards = new IdentityHashMap<>();
+        /** Statements done and committed. */
+        int done;
+        /** Whether the version table has the migration's row: an upgrade part-way has one, a downgrade has one until it ends. */
+        boolean recorded;
+        /** Whether that row says the migration is part-way, with {@link #done}. */
+        boolean partway;
+        boolean complete;
+        /** Whether a failed build left an index that only a rerun, finding the migration part-way, drops. */
+        boolean leftBehind;
+
+        Run(MigrationFile file, Direction direction, String checksum, String name, List<StatementPlan.Statement> plan,
+            List<MigrationFile> doneThisRun, Optional<Pending> pending) {
+            this.file = file;
+            this.direction = direction;
+            this.checksum = checksum;
+            this.name = name;
+            this.plan = plan;
+            this.doneThisRun = doneThisRun;
+            this.resumedAt = pending.map(Pending::statementsDone).orElse(-1);
+            this.done = Math.max(resumedAt, 0);
+            this.partway = pending.isPresent();
+            this.recorded = pending.isPresent() || direction == Direction.DOWNGRADE;
+        }
+
+        /**
+         * An enum label added before anything else, committed on its own (IF NOT EXISTS: a rerun passes it), since a label
+         * cannot be used in the transaction that adds it.
+         */
+        void ahead(StatementPlan.Statement statement) {
             watch.start(name);
-            sink.execute(VersionTableSql.begin());
             try {
-                Set<String> now = appliedRevisions();
-                if (!now.equals(applied)) {
-                    throw new AutogenException("The database moved to revision " + String.join(", ", graph.headsOf(now))
-                            + " while autogen was running; run the goal again");
-                }
-                // hazards in context: a constraint added to a table the same migration created cannot fail on rows
-                for (StepNotes notes : StepNotes.of(changes)) {
-                    Change change = notes.change();
-                    Optional<Hazard> hazard = notes.hazard();
-                    hazard.ifPresent(h -> options.warn().accept(h.toString()));
-                    for (String sql : PostgresSql.statements(change)) {
-                        statement = sql;
-                        sink.execute(sql);
-                    }
-                }
-                statement = null;
-                sink.execute(direction == Direction.UPGRADE ? sql.insert(file.revision(), checksum) : sql.delete(file.revision()));
-                sink.execute(VersionTableSql.commit());
-                if (script != null) {
-                    script.rows.removeIf(row -> row.revision().equals(file.revision()));
-                    if (direction == Direction.UPGRADE) {
-                        script.rows.add(new AppliedMigration(file.revision(), null, checksum, null, null));
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                rollback(e);
-                throw e;
+                sink.execute(statement.sql());
+            } catch (SQLException e) {
+                throw new AutogenException(name + " failed to " + verb(direction) + " before its transaction began" + waitedFor(e)
+                        + ". Statement: " + statement.sql() + ". PostgreSQL says: " + firstLine(e.getMessage()) + ". "
+                        + standing(direction, doneThisRun), e);
             } finally {
                 watch.stop();
             }
-        } catch (SQLException e) {
-            throw new AutogenException(name + " failed to " + verb + " and was rolled back" + waitedFor(e) + ". "
-                    + (statement == null ? "" : "Statement: " + statement + ". ") + "PostgreSQL says: "
-                    + firstLine(e.getMessage()) + ". " + standing(direction, doneThisRun) + notAsRecorded(e, direction), e);
+        }
+
+        /**
+         * Statements that run in one transaction together with the record of progress up to {@code doneAfter}; the whole
+         * transaction is tried again when a statement gave up waiting for a lock.
+         */
+        void inTransaction(List<StatementPlan.Statement> statements, int doneAfter) {
+            boolean own = !statements.isEmpty() && statements.get(0).mode() == StatementPlan.Mode.OWN_TRANSACTION;
+            int attempts = 1 + options.effectiveLockRetries();
+            for (int attempt = 1; ; attempt++) {
+                String statement = null;
+                try {
+                    watch.start(name, !own);
+                    sink.execute(VersionTableSql.begin());
+                    try {
+                        if (own) {
+                            // a validation holds SHARE UPDATE EXCLUSIVE, behind which no query of the application waits
+                            sink.execute(VersionTableSql.set("lock_timeout", "0", true));
+                        }
+                        for (StatementPlan.Statement planned : statements) {
+                            warnOnce(planned.change());
+                            statement = planned.sql();
+                            sink.execute(statement);
+                        }
+                        statement = null;
+                        record(doneAfter);
+                        sink.execute(VersionTableSql.commit());
+                        recorded(doneAfter);
+                        return;
+                    } catch (SQLException | RuntimeException e) {
+                        rollback(e);
+                        throw e;
+                    } finally {
+                        watch.stop();
+                    }
+                } catch (SQLException e) {
+                    if (gaveUpOnALock(e) && attempt < attempts) {
+                        Duration pause = backoff(attempt);
+                        options.warn().accept(name + ("40P01".equals(e.getSQLState()) ? " ran into a deadlock"
+                                : waitedFor(e).replaceFirst("^ after waiting", " waited")) + "; its transaction was rolled back "
+                                + "and is tried again in " + Durations.describe(pause) + " (attempt " + (attempt + 1) + " of "
+                                + attempts + ", autogen.lockRetries).");
+                        pause(pause);
+                        continue;
+                    }
+                    throw failure(statement, e, true, attempt, "");
+                }
+            }
+        }
+
+        /**
+         * A statement that runs outside any transaction (CONCURRENTLY), at {@code index} in the plan: the version table says
+         * the migration is part-way before it runs, so that a rerun after a kill knows to clean up after it.
+         */
+        void outside(StatementPlan.Statement statement, int index) {
+            warnOnce(statement.change());
+            QualifiedName built = statement.builtIndex();
+            try {
+                if (!partway) {
+                    record(done);
+                    recorded(done);
+                }
+                if (built != null && index == resumedAt) {
+                    IndexState state = indexState(built);
+                    if (state.exists() && state.valid()) {
+                        log.accept("The index " + built + " is there and valid: the run that stopped had built it.");
+                        record(index + 1);
+                        recorded(index + 1);
+                        return;
+                    }
+                    if (state.exists()) {
+                        log.accept("Dropping the INVALID index " + built + " the build that stopped left behind, to build it again.");
+                        withoutLockTimeout(StatementPlan.dropLeftOverIndex(built));
+                    }
+                }
+            } catch (SQLException e) {
+                throw failure(null, e, false, 1, "");
+            }
+            watch.start(name, false);
+            try {
+                withoutLockTimeout(statement.sql());
+            } catch (SQLException e) {
+                String cleaned = built == null ? "" : dropInvalid(built);
+                throw failure(statement.sql(), e, false, 1, cleaned);
+            } finally {
+                watch.stop();
+            }
+            try {
+                record(index + 1);
+                recorded(index + 1);
+            } catch (SQLException e) {
+                throw failure(null, e, false, 1, "");
+            }
+        }
+
+        /** After a failed build: drops the INVALID index it left, and says so. */
+        private String dropInvalid(QualifiedName index) {
+            try {
+                IndexState state = indexState(index);
+                if (state.exists() && !state.valid()) {
+                    withoutLockTimeout(StatementPlan.dropLeftOverIndex(index));
+                    return "; the INVALID index " + index + " the build left behind was dropped";
+                }
+                return "";
+            } catch (SQLException e) {
+                leftBehind = true;
+                return "; the INVALID index " + index + " the build left behind is still there (" + firstLine(e.getMessage())
+                        + "): the rerun drops it";
+            }
+        }
+
+        /** CONCURRENTLY waits for older transactions without holding up the application's queries: as long as it takes. */
+        private void withoutLockTimeout(String statement) throws SQLException {
+            sink.execute(VersionTableSql.set("lock_timeout", "0", false));
+            try {
+                sink.execute(statement);
+            } finally {
+                Duration timeout = options.effectiveLockTimeout();
+                sink.execute(VersionTableSql.set("lock_timeout", timeout == null ? "0" : timeout.toMillis() + "ms", false));
+            }
+        }
+
+        /** Writes that {@code count} statements are done, in the transaction under way or, outside one, on its own. */
+        private void record(int count) throws SQLException {
+            boolean finished = count == plan.size();
+            String revision = file.revision();
+            if (direction == Direction.DOWNGRADE) {
+                sink.execute(finished ? sql.delete(revision) : sql.updateProgress(revision, "downgrade", count));
+            } else if (finished) {
+                sink.execute(recorded ? sql.completePending(revision, checksum) : sql.insert(revision, checksum));
+            } else {
+                sink.execute(recorded ? sql.updateProgress(revision, "upgrade", count) : sql.insertPending(revision, checksum, count));
+            }
+        }
+
+        /** What {@link #record(int)} wrote is committed. */
+        private void recorded(int count) {
+            done = count;
+            complete = count == plan.size();
+            partway = !complete;
+            recorded = direction == Direction.UPGRADE || !complete;
+        }
+
+        private void warnOnce(Change change) {
+            if (warned.add(change)) {
+                hazards.getOrDefault(change, Optional.empty()).ifPresent(h -> options.warn().accept(h.toString()));
+            }
+        }
+
+        private AutogenException failure(String statement, SQLException e, boolean rolledBack, int attempts, String cleaned) {
+            String verb = verb(direction);
+            String waited = waitedFor(e) + (attempts > 1 ? ", in each of " + attempts + " attempts" : "");
+            String said = (statement == null ? "" : "Statement: " + statement + ". ") + "PostgreSQL says: " + firstLine(e.getMessage()) + ". ";
+            if (done == 0) {
+                forgetPartway();
+                return new AutogenException(name + " failed to " + verb + (rolledBack ? " and was rolled back" : "") + cleaned + waited
+                        + ". " + said + standing(direction, doneThisRun) + notAsRecorded(e, direction), e);
+            }
+            return new AutogenException(name + " stopped part-way through its " + verb + ": the first " + done + " of its "
+                    + plan.size() + " statements are done and recorded in " + sql.table()
+                    + (rolledBack ? "; the transaction that failed was rolled back" : "") + cleaned + waited + ". " + said
+                    + "Fix the cause and run " + verb + " again: it goes on where it stopped. " + standing(direction, doneThisRun), e);
+        }
+
+        /** Nothing of the migration is done: the version table says so, as if it had never started. */
+        private void forgetPartway() {
+            if (!partway || leftBehind) {
+                return;
+            }
+            try {
+                sink.execute(direction == Direction.UPGRADE ? sql.delete(file.revision()) : sql.clearProgress(file.revision()));
+                partway = false;
+            } catch (SQLException e) {
+                // the row says 0 statements done: a rerun starts from the first, as it would without it
+            }
+        }
+    }
+
+    private record IndexState(boolean exists, boolean valid) {
+    }
+
+    private IndexState indexState(QualifiedName index) throws SQLException {
+        if (script != null) {
+            return new IndexState(false, false);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(StatementPlan.indexState())) {
+            statement.setString(1, Identifiers.quote(index));
+            statement.setString(2, Identifiers.quote(index));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new IndexState(rs.getBoolean(1), rs.getBoolean(2));
+            }
+        }
+    }
+
+    /** lock_not_available (lock_timeout) and deadlock_detected: another session was in the way, and may not be next time. */
+    private static boolean gaveUpOnALock(SQLException e) {
+        return "55P03".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+    }
+
+    /** 1 s, 2 s, 4 s ... at most 30 s. */
+    static Duration backoff(int attempt) {
+        return Duration.ofSeconds(Math.min(30, 1L << Math.min(attempt - 1, 5)));
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AutogenException("Interrupted while waiting to try a migration's transaction again");
         }
     }
 
@@ -632,7 +999,7 @@ public final class MigrationRunner {
             return "";
         }
         String blocker = watch.blocker();
-        return " after waiting " + (options.lockTimeout() == null ? "" : Durations.describe(options.lockTimeout()) + " ")
+        return " after waiting " + (options.effectiveLockTimeout() == null ? "" : Durations.describe(options.effectiveLockTimeout()) + " ")
                 + "for a lock" + (blocker == null ? "" : " held by " + blocker);
     }
 
@@ -672,11 +1039,18 @@ public final class MigrationRunner {
                 if (script != null) {
                     script.columns = VersionTableSql.COLUMNS;
                 }
+            } else if (columns.contains("checksum") && !columns.contains("pending")) {
+                doing = "add the pending and statements_done columns to";
+                sink.execute(sql.addProgressColumns());
+                if (script != null) {
+                    script.columns = VersionTableSql.COLUMNS;
+                }
             } else if (!columns.contains("checksum")) {
                 doing = "add the checksum, applied_by and execution_ms columns to";
                 List<AppliedMigration> applied = appliedMigrations();
                 inTransaction(() -> {
                     sink.execute(sql.addRecordColumns());
+                    sink.execute(sql.addProgressColumns());
                     for (AppliedMigration row : applied) {
                         Optional<MigrationFile> file = graph.find(row.revision());
                         if (file.isPresent()) {

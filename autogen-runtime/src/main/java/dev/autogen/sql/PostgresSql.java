@@ -424,7 +424,7 @@ public final class PostgresSql {
         return options == null ? "" : " (" + sequenceOptions(options, true).strip() + ")";
     }
 
-    private static String constraint(Constraint constraint) {
+    static String constraint(Constraint constraint) {
         return "CONSTRAINT " + quote(constraint.name()) + " " + constraint.accept(CONSTRAINT_BODY);
     }
 
@@ -463,11 +463,15 @@ public final class PostgresSql {
     }
 
     private static String createIndex(QualifiedName table, Index index) {
+        return createIndex(table, index, false);
+    }
+
+    static String createIndex(QualifiedName table, Index index, boolean concurrently) {
         StringBuilder sql = new StringBuilder("CREATE ");
         if (index.isUnique()) {
             sql.append("UNIQUE ");
         }
-        sql.append("INDEX ").append(quote(index.name())).append(" ON ").append(quote(table))
+        sql.append(concurrently ? "INDEX CONCURRENTLY " : "INDEX ").append(quote(index.name())).append(" ON ").append(quote(table))
                 .append(" USING ").append(index.method())
                 .append(" (").append(String.join(", ", index.keys())).append(')');
         if (!index.include().isEmpty()) {
@@ -503,11 +507,11 @@ public final class PostgresSql {
         return comment == null ? "NULL" : literal(comment);
     }
 
-    private static String alterTable(QualifiedName table) {
+    static String alterTable(QualifiedName table) {
         return "ALTER TABLE " + quote(table) + " ";
     }
 
-    private static String alterColumn(QualifiedName table, String column) {
+    static String alterColumn(QualifiedName table, String column) {
         return alterTable(table) + "ALTER COLUMN " + quote(column) + " ";
     }
 }

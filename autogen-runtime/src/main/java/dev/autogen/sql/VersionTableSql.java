@@ -37,15 +37,28 @@ public final class VersionTableSql {
     }
 
     /** The columns {@link #create()} makes. */
-    public static final Set<String> COLUMNS = Set.of("revision", "applied_at", "checksum", "applied_by", "execution_ms");
+    public static final Set<String> COLUMNS = Set.of("revision", "applied_at", "checksum", "applied_by", "execution_ms",
+            "pending", "statements_done");
 
-    /** One row per applied migration: what it did (checksum of its steps), when, by whom, and how long it took. */
+    /**
+     * One row per applied migration: what it did (checksum of its steps), when, by whom, and how long it took; and for a
+     * migration whose statements commit on the way (the online form) while it is part-way, the direction it is going
+     * ({@code pending}: upgrade or downgrade) and how many statements of its plan are done.
+     */
     public String create() {
         return "CREATE TABLE " + name() + " (revision character varying(64) NOT NULL PRIMARY KEY,"
                 + " applied_at timestamp with time zone NOT NULL DEFAULT now(),"
                 + " checksum character varying(64),"
                 + " applied_by text,"
-                + " execution_ms bigint)";
+                + " execution_ms bigint,"
+                + " pending character varying(9),"
+                + " statements_done integer)";
+    }
+
+    /** Brings a table without the progress columns to the shape {@link #create()} makes. */
+    public String addProgressColumns() {
+        return "ALTER TABLE " + name() + " ADD COLUMN IF NOT EXISTS pending character varying(9),"
+                + " ADD COLUMN IF NOT EXISTS statements_done integer";
     }
 
     /** One parameter, {@link #name()}: the names of the table's columns. */
@@ -60,9 +73,46 @@ public final class VersionTableSql {
                 + " ADD COLUMN IF NOT EXISTS execution_ms bigint";
     }
 
-    public String selectApplied() {
-        return "SELECT revision, applied_at, checksum, applied_by, execution_ms FROM " + name() + " ORDER BY applied_at, revision";
+    /**
+     * The applied migrations, one part-way through its downgrade among them; {@code withProgress}: the table has the
+     * progress columns, and a migration part-way through its upgrade is left out.
+     */
+    public String selectApplied(boolean withProgress) {
+        return "SELECT revision, applied_at, checksum, applied_by, execution_ms FROM " + name()
+                + (withProgress ? " WHERE pending IS DISTINCT FROM 'upgrade'" : "") + " ORDER BY applied_at, revision";
     }
+
+    /** The migrations part-way: revision, direction (upgrade or downgrade), statements done, checksum. */
+    public String selectPending() {
+        return "SELECT revision, pending, statements_done, checksum FROM " + name() + " WHERE pending IS NOT NULL ORDER BY revision";
+    }
+
+    /** Records that {@code revision}'s upgrade is part-way, {@code done} statements of its plan done. */
+    public String insertPending(String revision, String checksum, int done) {
+        return "INSERT INTO " + name() + " (revision, checksum, applied_by, execution_ms, pending, statements_done) VALUES ("
+                + literal(revision) + ", " + literal(checksum) + ", current_user, " + TRANSACTION_MS + ", 'upgrade', " + done + ")";
+    }
+
+    /** Records how far {@code revision} got in {@code direction} ("upgrade" or "downgrade"). */
+    public String updateProgress(String revision, String direction, int done) {
+        return "UPDATE " + name() + " SET pending = " + literal(direction) + ", statements_done = " + done
+                + ", execution_ms = coalesce(execution_ms, 0) + " + TRANSACTION_MS + " WHERE revision = " + literal(revision);
+    }
+
+    /** Records that {@code revision}'s downgrade, which had stopped part-way, is as if it had not begun. */
+    public String clearProgress(String revision) {
+        return "UPDATE " + name() + " SET pending = NULL, statements_done = NULL WHERE revision = " + literal(revision);
+    }
+
+    /** Records that {@code revision}'s upgrade, part-way until now, is complete; its execution time adds up its transactions'. */
+    public String completePending(String revision, String checksum) {
+        return "UPDATE " + name() + " SET pending = NULL, statements_done = NULL, checksum = " + literal(checksum)
+                + ", applied_at = now(), applied_by = current_user, execution_ms = coalesce(execution_ms, 0) + " + TRANSACTION_MS
+                + " WHERE revision = " + literal(revision);
+    }
+
+    /** The time from the start of the transaction under way to this statement, in milliseconds, by the server's clock. */
+    private static final String TRANSACTION_MS = "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
 
     /** The first shape's rows: revision and applied_at only. */
     public String selectAppliedFirstShape() {
@@ -120,6 +170,11 @@ public final class VersionTableSql {
 
     public String unlock() {
         return "SELECT pg_advisory_unlock(" + lockKey() + ")";
+    }
+
+    /** Sets a setting for the session, or with {@code local} for the transaction under way. */
+    public static String set(String name, String value, boolean local) {
+        return "SET " + (local ? "LOCAL " : "") + name + " = " + literal(value);
     }
 
     public static String begin() {
