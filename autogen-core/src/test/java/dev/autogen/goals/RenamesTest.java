@@ -29,9 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A column and a table renamed in the entities: revision says it looks like a rename, and with
- * autogen.renames writes renames that keep the rows, with the index, unique key, check and foreign
- * key on the renamed column and table following them, and the table's sequence going on from its value.
+ * Columns and a table renamed in the entities: revision says they look like renames, and with
+ * autogen.renames writes renames that keep the rows, with the index, unique key and check on a renamed
+ * column, the foreign key whose own column and referenced table are renamed, and the names Hibernate
+ * derives from them following, and the table's sequence going on from its value.
  */
 class RenamesTest {
 
@@ -73,6 +74,8 @@ class RenamesTest {
         assertTrue(droppingSource.contains("        // DATA LOSS: drops column public.books.author and its data\n        // "
                 + columnHint + "\n        op.dropColumn(\"public\", \"books\", \"author\");"), droppingSource);
         assertTrue(droppingSource.contains(" *   - " + tableHint + "\n"), droppingSource);
+        assertTrue(hinted.text().contains("LOOKS LIKE A RENAME of public.books.publisher_id to public.books.imprint_id"),
+                hinted.text());
         Files.delete(dropping);
 
         try (ScratchDatabase live = TestPostgres.scratch().create("renames"); Connection connection = live.connect();
@@ -92,7 +95,8 @@ class RenamesTest {
 
             RecordingLog log = new RecordingLog();
             Path renaming = new Autogen(settings(AFTER, first, live.spec(),
-                    List.of("public.books.author:writer", "public.publishers:imprints")), log).revision("rename author")
+                    List.of("public.books.author:writer", "public.publishers:imprints", "public.books.publisher_id:imprint_id")),
+                    log).revision("rename author")
                     .file().orElseThrow();
             String source = Files.readString(renaming);
             String upgrade = source.substring(source.indexOf("upgrade(Operations op)"), source.indexOf("downgrade(Operations op)"));
@@ -101,6 +105,7 @@ class RenamesTest {
                     + "the data stays, but code and SQL still using author fail once this runs; deploy the code that uses "
                     + "writer with it\n        op.renameColumn(\"public\", \"books\", \"author\", \"writer\");"), source);
             assertTrue(upgrade.contains("op.renameTable(\"public\", \"publishers\", \"imprints\");"), source);
+            assertTrue(upgrade.contains("op.renameColumn(\"public\", \"books\", \"publisher_id\", \"imprint_id\");"), source);
             assertTrue(upgrade.contains("op.renameSequence(\"public\", \"publishers_seq\", \"imprints_seq\");"), source);
             assertFalse(upgrade.contains("dropColumn") || upgrade.contains("dropTable") || upgrade.contains("addColumn")
                     || upgrade.contains("createTable") || upgrade.contains("dropSequence"), source);
@@ -114,7 +119,7 @@ class RenamesTest {
             Autogen after = new Autogen(settings(AFTER, both, live.spec(), List.of()), new RecordingLog());
             after.upgrade("head");
             assertEquals(List.of("1 Emma Austen Folio", "2 Ulysses Joyce Penguin"), rows(sql, "SELECT b.id, b.title, b.writer, "
-                    + "i.name FROM books b JOIN imprints i ON i.id = b.publisher_id ORDER BY b.id"));
+                    + "i.name FROM books b JOIN imprints i ON i.id = b.imprint_id ORDER BY b.id"));
             // set to 500 before, counting by 50 as Hibernate's pooled generator asks
             assertEquals(List.of("550"), rows(sql, "SELECT nextval('public.imprints_seq')"),
                     "the sequence goes on from its value, not from the start");

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import org.hibernate.annotations.Check;
 
-/** The books of {@code before}, whose author is now the writer, in an index, a unique key and a check. */
+/**
+ * The books of {@code before}, whose author is now the writer, in an index, a unique key and a check, and whose
+ * foreign key column is named after the renamed table.
+ */
 @Entity
 @Table(name = "books", indexes = @Index(name = "idx_books_author", columnList = "writer"),
         uniqueConstraints = @UniqueConstraint(columnNames = {"title", "writer"}))
@@ -24,6 +27,6 @@ public class Book {
     @Column(length = 100)
     String writer;
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "publisher_id")
+    @JoinColumn(name = "imprint_id")
     Imprint publisher;
 }
