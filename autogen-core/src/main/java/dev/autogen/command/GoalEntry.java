@@ -114,7 +114,9 @@ public final class GoalEntry {
                 .scratch(scratchUrl == null ? null : withConnectTimeout(properties, ConnectionSpec.parse(scratchUrl,
                         Key.SCRATCH_USER.in(properties), properties.get(Key.SCRATCH_PASSWORD.key()))
                         .withKeys(ConnectionSpec.Keys.SCRATCH)))
-                .versionTable(versionTable(Key.VERSION_TABLE.in(properties)))
+                // the plugin's versionTable, else the one the application runs its migrations with
+                .versionTable(versionTable(Key.VERSION_TABLE.in(properties) != null ? Key.VERSION_TABLE.in(properties)
+                        : project.versionTable().orElse(null)))
                 .hibernateSettings(project.hibernateSettings())
                 .templatesDirectory(path(Key.TEMPLATES_DIRECTORY.in(properties)))
                 .classLoader(loader)

@@ -29,10 +29,11 @@ import java.util.Optional;
  * @param entities          where the entities come from
  * @param hibernateSettings the Hibernate settings, merged in that order
  * @param dataSource        the database of the application's Spring configuration, if it names one
+ * @param versionTable      the version table the application's Spring configuration names (autogen.version-table), if any
  * @param sources           what was read, for the goal's log
  */
 public record ProjectConfiguration(EntitySource entities, Map<String, Object> hibernateSettings,
-                                   Optional<ConnectionSpec> dataSource, List<String> sources) {
+                                   Optional<ConnectionSpec> dataSource, Optional<String> versionTable, List<String> sources) {
 
     static final String SPRING_APPLICATION = "org.springframework.boot.SpringApplication";
     private static final String SPRING_BINDER = "org.springframework.boot.context.properties.bind.Binder";
@@ -99,7 +100,8 @@ public record ProjectConfiguration(EntitySource entities, Map<String, Object> hi
                 throw new AutogenException("spring.datasource.url of " + spring.sources() + ": " + e.getMessage(), e);
             }
         });
-        return new ProjectConfiguration(entities, Map.copyOf(hibernate), dataSource, List.copyOf(new LinkedHashSet<>(sources)));
+        return new ProjectConfiguration(entities, Map.copyOf(hibernate), dataSource, spring.versionTable(),
+                List.copyOf(new LinkedHashSet<>(sources)));
     }
 
     /** Splits a list of paths joined with the platform's path separator, each once (a pom may declare a directory twice). */

@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
 public final class SpringBootConfig {
 
     /** Spring Boot's default physical naming strategy (Spring Boot 3 names Hibernate's class). */
+    /** autogen-runtime's Spring Boot property for the version table. */
+    public static final String VERSION_TABLE = "autogen.version-table";
+
     public static final String CAMEL_CASE_TO_UNDERSCORES = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
     /** Spring Boot's implicit naming strategy, under the names of Spring Boot 2/3 and 4. */
     static final List<String> SPRING_IMPLICIT = List.of(
@@ -259,6 +262,14 @@ public final class SpringBootConfig {
             }
         }
         return SpringImplicitNaming.class.getName();
+    }
+
+    /**
+     * The version table the application runs its migrations with (autogen-runtime's Spring Boot property), when it
+     * names one: the goals then keep the same record.
+     */
+    public Optional<String> versionTable() {
+        return get(VERSION_TABLE).filter(table -> !table.isBlank());
     }
 
     /** spring.datasource.url / username / password, when the URL is set. */

@@ -83,7 +83,7 @@ final class SpringBootEnvironment {
         Binder binder = Binder.get(environment);
         Map<String, String> properties = new LinkedHashMap<>();
         for (String name : List.of("spring.jpa.hibernate.naming.physical-strategy", "spring.jpa.hibernate.naming.implicit-strategy",
-                "spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
+                "spring.datasource.url", "spring.datasource.username", "spring.datasource.password", SpringBootConfig.VERSION_TABLE)) {
             binder.bind(name, String.class).ifBound(value -> properties.put(name, value));
         }
         binder.bind("spring.jpa.properties", Bindable.mapOf(String.class, String.class))

@@ -129,6 +129,16 @@ class GoalEntryTest {
     }
 
     @Test
+    void theVersionTableTheApplicationRunsItsMigrationsWithIsTheGoalsUnlessThePluginNamesOne() throws IOException {
+        Path resources = Files.createDirectories(project.resolve("src/main/resources"));
+        Files.writeString(resources.resolve("application.yml"), "autogen:\n  version-table: ops.schema_history\n");
+        Map<String, String> keys = keys(Map.of(Key.RESOURCE_DIRECTORIES.key(), resources.toString()));
+        assertEquals(new QualifiedName("ops", "schema_history"), configuration("upgrade", keys, new RecordingLog()).versionTable());
+        keys.put(Key.VERSION_TABLE.key(), "app_versions");
+        assertEquals(new QualifiedName("public", "app_versions"), configuration("upgrade", keys, new RecordingLog()).versionTable());
+    }
+
+    @Test
     void aGoalWithNothingButThePluginSaysSo() {
         RecordingLog log = new RecordingLog();
         configuration("current", keys(Map.of()), log);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -64,6 +65,7 @@ class SpringBootEnvironmentTest {
         Path imported = write("src/main/resources/jpa.properties", """
                 spring.jpa.properties.hibernate.default_schema=sales
                 spring.jpa.hibernate.naming.physicalStrategy=com.example.MyPhysical
+                autogen.versionTable=ops.schema_history
                 """);
         Path staging = write("src/main/resources/application-staging.properties", """
                 spring.datasource.username=stager
@@ -75,6 +77,7 @@ class SpringBootEnvironmentTest {
         assertEquals(Map.of("hibernate.physical_naming_strategy", "com.example.MyPhysical",
                 "hibernate.implicit_naming_strategy", "com.example.MyImplicit",
                 "hibernate.default_schema", "sales"), plain.hibernateSettings());
+        assertEquals(Optional.of("ops.schema_history"), plain.versionTable());
         assertEquals(List.of("Spring Boot's JPA naming defaults", "Spring Boot's configuration for the profile default",
                 yml.toString(), imported.toString()), plain.sources(),
                 "lowest precedence first, each file once though the directory is given twice");
