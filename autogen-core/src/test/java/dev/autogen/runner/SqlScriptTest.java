@@ -2,6 +2,8 @@ package dev.autogen.runner;
 
 import dev.autogen.config.Configuration;
 import dev.autogen.schema.Column;
+import dev.autogen.schema.EnumType;
+import dev.autogen.schema.QualifiedName;
 import dev.autogen.script.Migration;
 import dev.autogen.script.MigrationFile;
 import dev.autogen.script.Operations;
@@ -77,12 +79,30 @@ class SqlScriptTest {
 
     static final class AddIsbn implements Migration {
         public void upgrade(Operations op) {
+            op.createEnumType("public", "book_format", "PAPER");
             op.addColumn("public", "books", Column.column("isbn", "text"));
             op.execute("COMMENT ON COLUMN books.isbn IS 'it''s the ISBN'");
         }
 
         public void downgrade(Operations op) {
             op.dropColumn("public", "books", "isbn");
+            op.dropEnumType("public", "book_format");
+        }
+    }
+
+    /** A label added to an enum type runs before its migration's transaction, in a transaction of its own. */
+    static final class AddEbook implements Migration {
+        private static final EnumType PAPER = EnumType.enumType(new QualifiedName("public", "book_format"), "PAPER");
+        private static final EnumType BOTH = EnumType.enumType(new QualifiedName("public", "book_format"), "PAPER", "EBOOK");
+
+        public void upgrade(Operations op) {
+            op.addEnumValue(PAPER, BOTH);
+            op.addColumn("public", "books", Column.column("format", "public.book_format"));
+        }
+
+        public void downgrade(Operations op) {
+            op.dropColumn("public", "books", "format");
+            op.replaceEnumType(BOTH, PAPER);
         }
     }
 
@@ -110,10 +130,11 @@ class SqlScriptTest {
             new MigrationFile("r1", "", "CreateBooks", "2026-01-01T00:00:00Z", "CreateBooks", Path.of("CreateBooks.java")),
             new MigrationFile("a1", "r1", "AddIsbn", "2026-01-02T00:00:00Z", "AddIsbn", Path.of("AddIsbn.java")),
             new MigrationFile("b1", "r1", "AddPrice", "2026-01-03T00:00:00Z", "AddPrice", Path.of("AddPrice.java")),
-            new MigrationFile("m1", List.of("a1", "b1"), "Merge", "2026-01-04T00:00:00Z", "Merge", Path.of("Merge.java"))));
+            new MigrationFile("m1", List.of("a1", "b1"), "Merge", "2026-01-04T00:00:00Z", "Merge", Path.of("Merge.java")),
+            new MigrationFile("e1", "m1", "AddEbook", "2026-01-05T00:00:00Z", "AddEbook", Path.of("AddEbook.java"))));
 
     private static final Function<MigrationFile, Migration> LOADER = file -> Map.<String, Migration>of("CreateBooks",
-            new CreateBooks(), "AddIsbn", new AddIsbn(), "AddPrice", new AddPrice(), "Merge", new Merge()).get(file.message());
+            new CreateBooks(), "AddIsbn", new AddIsbn(), "AddPrice", new AddPrice(), "Merge", new Merge(), "AddEbook", new AddEbook()).get(file.message());
 
     /** The script of a run from {@code start}, as autogen:sql writes it: statements ending in ";" at the end of a line. */
     private static String script(MigrationRunner.Recorded start, Function<MigrationRunner, List<MigrationFile>> run) {
@@ -250,6 +271,8 @@ class SqlScriptTest {
         createDatabase("sql_script");
         String upgrade = script(new MigrationRunner.Recorded(java.util.Set.of(), List.of()), runner -> runner.upgrade("head"));
         assertTrue(upgrade.contains("-- Upgrading to m1 (Merge): Merge\nBEGIN;\nINSERT INTO public.autogen_version"), upgrade);
+        assertTrue(upgrade.contains("-- Upgrading to e1 (AddEbook): AddEbook\nALTER TYPE public.book_format ADD VALUE IF NOT EXISTS "
+                + "'EBOOK' AFTER 'PAPER';\nBEGIN;\n"), upgrade);
         List<String> reads = new ArrayList<>();
         String unlock;
         MigrationRunner.Recorded atHead;
