@@ -36,7 +36,7 @@ class LayeringTest {
      * itself, which also holds the application's entry point (Migrations) over the runner.
      */
     private static final Map<String, Set<String>> MAY_IMPORT = Map.ofEntries(
-            Map.entry("", Set.of("schema", "script", "runner")),
+            Map.entry("", Set.of("schema", "script", "runner", "sql")),
             // the Spring Boot auto-configuration drives the entry point
             Map.entry("spring", Set.of("")),
             Map.entry("schema", Set.of()),

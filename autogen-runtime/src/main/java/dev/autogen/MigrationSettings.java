@@ -2,6 +2,7 @@ package dev.autogen;
 
 import dev.autogen.runner.MigrationRunner;
 import dev.autogen.schema.QualifiedName;
+import dev.autogen.sql.Safety;
 
 import javax.sql.DataSource;
 import java.lang.System.Logger.Level;
@@ -18,14 +19,21 @@ import java.util.function.Consumer;
  * @param classLoader       where the migration classes are looked for
  * @param versionTable      the table that records the applied migrations
  * @param lockWait          how long upgrade, downgrade and stamp wait for another run's migration lock
- * @param lockTimeout       how long a migration's statement waits for a table lock before the migration is rolled
- *                          back; null: as long as it takes
+ * @param lockTimeout       how long a migration's statement that locks a table outright waits for the lock before its
+ *                          transaction is rolled back (and tried again, see lockRetries); null: 5 s in the online form, as
+ *                          long as it takes in the plain
  * @param log               what happens, one line at a time
  * @param warn              steps that lose data, lock waits
+ * @param safety            the form steps on tables that hold rows run in; null: online (indexes built CONCURRENTLY,
+ *                          constraints validated apart, short locks under the lock timeout), which keeps the application's
+ *                          other instances serving while a new one migrates at start-up
+ * @param lockRetries       how often a transaction that gave up waiting for a lock is tried again; null: the runner's default
+ * @param statementTimeout  how long any one statement may run; null: the server's setting
  */
 public record MigrationSettings(DataSource dataSource, String migrationsPackage, ClassLoader classLoader,
                                 QualifiedName versionTable, Duration lockWait, Duration lockTimeout,
-                                Consumer<String> log, Consumer<String> warn) {
+                                Consumer<String> log, Consumer<String> warn, Safety safety, Integer lockRetries,
+                                Duration statementTimeout) {
 
     public static final QualifiedName DEFAULT_VERSION_TABLE = new QualifiedName("public", "autogen_version");
     public static final Duration DEFAULT_LOCK_WAIT = MigrationRunner.Options.DEFAULT_LOCK_WAIT;
@@ -46,6 +54,11 @@ public record MigrationSettings(DataSource dataSource, String migrationsPackage,
         lockWait = lockWait == null ? DEFAULT_LOCK_WAIT : lockWait;
         if (lockWait.isNegative() || lockTimeout != null && lockTimeout.isNegative()) {
             throw new AutogenException("A lock wait or lock timeout cannot be negative: " + (lockWait.isNegative() ? lockWait : lockTimeout));
+        }
+        safety = safety == null ? Safety.ONLINE : safety;
+        if (lockRetries != null && lockRetries < 0 || statementTimeout != null && statementTimeout.isNegative()) {
+            throw new AutogenException("Lock retries and a statement timeout cannot be negative: "
+                    + (lockRetries != null && lockRetries < 0 ? lockRetries : statementTimeout));
         }
         System.Logger logger = System.getLogger(Migrations.class.getName());
         log = log == null ? message -> logger.log(Level.INFO, message) : log;
@@ -76,6 +89,9 @@ public record MigrationSettings(DataSource dataSource, String migrationsPackage,
         private Duration lockTimeout;
         private Consumer<String> log;
         private Consumer<String> warn;
+        private Safety safety;
+        private Integer lockRetries;
+        private Duration statementTimeout;
 
         Builder() {
         }
@@ -127,8 +143,40 @@ public record MigrationSettings(DataSource dataSource, String migrationsPackage,
             return this;
         }
 
+        /** {@link Safety#ONLINE} (the default) or {@link Safety#PLAIN}: the form steps on tables that hold rows run in. */
+        public Builder safety(Safety safety) {
+            this.safety = safety;
+            return this;
+        }
+
+        /** "online" (the default) or "plain", as autogen.safety is written. */
+        public Builder safety(String safety) {
+            if (safety == null || safety.isBlank()) {
+                this.safety = null;
+                return this;
+            }
+            this.safety = Safety.parse(safety);
+            if (this.safety == null) {
+                throw new AutogenException("autogen.safety=" + safety.strip() + " is neither online nor plain");
+            }
+            return this;
+        }
+
+        /** How often a transaction that gave up waiting for a lock is tried again, after 1 s, 2 s, 4 s ...; 5 in the online form. */
+        public Builder lockRetries(Integer lockRetries) {
+            this.lockRetries = lockRetries;
+            return this;
+        }
+
+        /** How long any one statement of a migration may run (statement_timeout); the server's setting by default. */
+        public Builder statementTimeout(Duration statementTimeout) {
+            this.statementTimeout = statementTimeout;
+            return this;
+        }
+
         public MigrationSettings build() {
-            return new MigrationSettings(dataSource, migrationsPackage, classLoader, versionTable, lockWait, lockTimeout, log, warn);
+            return new MigrationSettings(dataSource, migrationsPackage, classLoader, versionTable, lockWait, lockTimeout, log, warn,
+                    safety, lockRetries, statementTimeout);
         }
 
         /** Finds the migration classes and answers what runs them; refuses a package without migrations. */

@@ -158,7 +158,9 @@ public final class Migrations {
                 }
             };
             MigrationRunner.Options options = MigrationRunner.Options.defaults().withLockWait(settings.lockWait())
-                    .withLockTimeout(settings.lockTimeout()).withWarn(settings.warn()).withMonitor(monitor);
+                    .withLockTimeout(settings.lockTimeout()).withWarn(settings.warn()).withMonitor(monitor)
+                    .withSafety(settings.safety()).withLockRetries(settings.lockRetries())
+                    .withStatementTimeout(settings.statementTimeout());
             MigrationRunner runner = new MigrationRunner(connection, graph, settings.versionTable(),
                     MigrationRunner.classLoading(settings.classLoader()), settings.log(), options);
             return work.run(runner, database(connection));

@@ -48,6 +48,9 @@ public class AutogenAutoConfiguration {
                 .versionTable(properties.getVersionTable())
                 .lockWait(properties.getLockWait())
                 .lockTimeout(properties.getLockTimeout())
+                .safety(properties.getSafety())
+                .lockRetries(properties.getLockRetries())
+                .statementTimeout(properties.getStatementTimeout())
                 .log(log::info)
                 .warn(log::warn)
                 .load();

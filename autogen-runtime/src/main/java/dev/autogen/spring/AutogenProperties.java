@@ -37,8 +37,20 @@ public class AutogenProperties {
     /** How long to wait for another instance's migration lock before giving up; 5 minutes by default. */
     private Duration lockWait = MigrationSettings.DEFAULT_LOCK_WAIT;
 
-    /** How long a migration's statement waits for a table lock before the migration is rolled back; unset: as long as it takes. */
+    /**
+     * How long a migration's statement that locks a table outright waits for the lock before its transaction is rolled
+     * back and tried again; unset: 5s in the online form, as long as it takes in the plain.
+     */
     private Duration lockTimeout;
+
+    /** online (the default: indexes built concurrently, constraints validated apart, short locks) or plain. */
+    private String safety = "online";
+
+    /** How often a migration's transaction that gave up waiting for a lock is tried again; unset: 5 in the online form. */
+    private Integer lockRetries;
+
+    /** How long any one statement of a migration may run; unset: the server's statement_timeout. */
+    private Duration statementTimeout;
 
     public OnStart getOnStart() {
         return onStart;
@@ -86,5 +98,29 @@ public class AutogenProperties {
 
     public void setLockTimeout(Duration lockTimeout) {
         this.lockTimeout = lockTimeout;
+    }
+
+    public String getSafety() {
+        return safety;
+    }
+
+    public void setSafety(String safety) {
+        this.safety = safety;
+    }
+
+    public Integer getLockRetries() {
+        return lockRetries;
+    }
+
+    public void setLockRetries(Integer lockRetries) {
+        this.lockRetries = lockRetries;
+    }
+
+    public Duration getStatementTimeout() {
+        return statementTimeout;
+    }
+
+    public void setStatementTimeout(Duration statementTimeout) {
+        this.statementTimeout = statementTimeout;
     }
 }
