@@ -19,6 +19,7 @@ import dev.autogen.render.MigrationRenderer.MigrationSource;
 import dev.autogen.render.ReviewSummary;
 import dev.autogen.runner.MigrationRunner;
 import dev.autogen.sql.Safety;
+import dev.autogen.sql.StatementPlan;
 import dev.autogen.runner.StatementSink;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.WrittenText;
@@ -198,8 +199,7 @@ public final class Autogen {
         report(changes);
         writeSummary("The migration `autogen:revision` wrote to `" + file.getFileName() + "`" + (settings.prove()
                         ? ", proven on a scratch database (upgrade, downgrade, upgrade)." : ", compiled, not proven."),
-                List.of(new ReviewSummary.Reviewed(revision, graph.head(), text, source.created(), className, changes,
-                        Change.inverseOf(changes))));
+                List.of(reviewed(revision, graph.head(), text, source.created(), className, changes, Change.inverseOf(changes))));
         log.info("Wrote " + file + (settings.prove() ? " (proven: upgrade, downgrade and upgrade again on a scratch database"
                 + " leave nothing to change)" : " (compiled, not proven: autogen.prove=false)"));
         return new RevisionResult(changes, Optional.of(file));
@@ -358,10 +358,31 @@ public final class Autogen {
             Operations down = new Operations();
             migration.upgrade(up);
             migration.downgrade(down);
-            result.add(new ReviewSummary.Reviewed(file.revision(), String.join(", ", file.parents()), file.message(), file.created(),
+            result.add(reviewed(file.revision(), String.join(", ", file.parents()), file.message(), file.created(),
                     file.simpleClassName(), up.changes(), down.changes()));
         }
         return result;
+    }
+
+    private ReviewSummary.Reviewed reviewed(String revision, String parent, String message, String created, String className,
+                                           List<Change> upgrade, List<Change> downgrade) {
+        return new ReviewSummary.Reviewed(revision, parent, message, created, className, upgrade, downgrade,
+                onlineSteps(upgrade), onlineSteps(downgrade));
+    }
+
+    /** The positions of the steps the runner sends outside the migration's one transaction: their online form. */
+    private Set<Integer> onlineSteps(List<Change> steps) {
+        Set<Integer> online = new java.util.TreeSet<>();
+        for (StatementPlan.Statement statement : StatementPlan.of(steps, settings.safety())) {
+            if (statement.mode() == StatementPlan.Mode.OWN_TRANSACTION || statement.mode() == StatementPlan.Mode.NO_TRANSACTION) {
+                for (int i = 0; i < steps.size(); i++) {
+                    if (steps.get(i) == statement.change()) {
+                        online.add(i);
+                    }
+                }
+            }
+        }
+        return online;
     }
 
     /** Writes the Markdown review summary when autogen.summary names a file. */

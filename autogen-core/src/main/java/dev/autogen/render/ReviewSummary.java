@@ -8,6 +8,7 @@ import dev.autogen.change.TableImpact;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -18,14 +19,33 @@ import java.util.stream.Collectors;
  */
 public final class ReviewSummary {
 
-    /** One migration to review: what its {@code @Revision} says and the steps of both directions. */
+    /**
+     * One migration to review: what its {@code @Revision} says and the steps of both directions.
+     *
+     * @param onlineUpgrade   the positions (from 0) of the upgrade steps the runner sends in the online form
+     *                        (autogen.safety=online): the scan without a lock that blocks writes
+     * @param onlineDowngrade the same for the downgrade
+     */
     public record Reviewed(String revision, String parent, String message, String created, String className,
-                           List<Change> upgrade, List<Change> downgrade) {
+                           List<Change> upgrade, List<Change> downgrade, Set<Integer> onlineUpgrade,
+                           Set<Integer> onlineDowngrade) {
         public Reviewed {
             upgrade = List.copyOf(upgrade);
             downgrade = List.copyOf(downgrade);
+            onlineUpgrade = Set.copyOf(onlineUpgrade);
+            onlineDowngrade = Set.copyOf(onlineDowngrade);
+        }
+
+        public Reviewed(String revision, String parent, String message, String created, String className,
+                        List<Change> upgrade, List<Change> downgrade) {
+            this(revision, parent, message, created, className, upgrade, downgrade, Set.of(), Set.of());
         }
     }
+
+    /** What the online form of a step does, as sql.OnlineFormLocksTest holds it to pg_locks. */
+    private static final String ONLINE = "**online form** (autogen.safety=online): reads the rows holding SHARE UPDATE "
+            + "EXCLUSIVE at most, which reads and writes do not wait behind; what locks the table outright reads no row and "
+            + "waits at most autogen.lockTimeout";
 
     private ReviewSummary() {
     }
@@ -39,14 +59,27 @@ public final class ReviewSummary {
             return out.toString();
         }
         List<StepNotes> allUp = new ArrayList<>();
-        migrations.forEach(m -> allUp.addAll(StepNotes.of(m.upgrade())));
+        long slow = 0;
+        long online = 0;
+        for (Reviewed m : migrations) {
+            List<StepNotes> up = StepNotes.of(m.upgrade());
+            allUp.addAll(up);
+            for (int i = 0; i < up.size(); i++) {
+                if (m.onlineUpgrade().contains(i)) {
+                    online++;
+                } else if (!up.get(i).slowLocks().isEmpty()) {
+                    slow++;
+                }
+            }
+        }
         long hazards = allUp.stream().filter(n -> n.hazard().isPresent()).count();
-        long slow = allUp.stream().filter(n -> !n.slowLocks().isEmpty()).count();
         out.append("\n").append(count(migrations.size(), "migration")).append(", ").append(count(allUp.size(), "upgrade step"))
                 .append(": ").append(hazards == 0 ? "none may fail on existing rows or lose data"
                         : hazards + " need" + (hazards == 1 ? "s" : "") + " a look (may fail on existing rows, lose data or lock a table)")
                 .append("; ").append(slow == 0 ? "none holds a lock for a time that grows with a table"
                         : count(slow, "step") + " hold" + (slow == 1 ? "s" : "") + " a lock for a time that grows with a table")
+                .append(online == 0 ? "" : "; " + online + " run" + (online == 1 ? "s" : "") + " in the online form, which"
+                        + " blocks no write while it reads the rows")
                 .append(".\n");
         int number = 1;
         for (Reviewed migration : migrations) {
@@ -72,6 +105,9 @@ public final class ReviewSummary {
         }
         List<String> slow = new ArrayList<>();
         for (int i = 0; i < up.size(); i++) {
+            if (m.onlineUpgrade().contains(i)) {
+                continue;
+            }
             for (TableImpact impact : up.get(i).slowLocks()) {
                 slow.add(impact + " (step " + (i + 1) + ")");
             }
@@ -81,26 +117,26 @@ public final class ReviewSummary {
             slow.forEach(line -> out.append("- ").append(cell(line)).append("\n"));
         }
         out.append("\n");
-        steps(out, "upgrade step", up);
+        steps(out, "upgrade step", up, m.onlineUpgrade());
         long downHazards = down.stream().filter(n -> n.hazard().isPresent()).count();
         out.append("\n<details><summary>downgrade: ").append(count(down.size(), "step"))
                 .append(downHazards == 0 ? "" : ", " + downHazards + " that may fail on existing rows or lose data")
                 .append("</summary>\n\n");
-        steps(out, "downgrade step", down);
+        steps(out, "downgrade step", down, m.onlineDowngrade());
         out.append("\n</details>\n");
     }
 
-    private static void steps(StringBuilder out, String heading, List<StepNotes> steps) {
+    private static void steps(StringBuilder out, String heading, List<StepNotes> steps, Set<Integer> online) {
         if (steps.isEmpty()) {
             out.append("No steps.\n");
             return;
         }
         out.append("| # | ").append(heading).append(" | lock, on which table, and for how long | on existing rows |\n")
                 .append("|---:|---|---|---|\n");
-        int number = 1;
-        for (StepNotes step : steps) {
-            out.append("| ").append(number++).append(" | ").append(cell(step.change().describe())).append(" | ")
-                    .append(locks(step)).append(" | ")
+        for (int i = 0; i < steps.size(); i++) {
+            StepNotes step = steps.get(i);
+            out.append("| ").append(i + 1).append(" | ").append(cell(step.change().describe())).append(" | ")
+                    .append(online.contains(i) ? ONLINE + "<br>plain form: " + locks(step) : locks(step)).append(" | ")
                     .append(step.hazard().map(h -> "**" + h.kind().label() + "**: " + cell(h.detail())).orElse(""))
                     .append(" |\n");
         }

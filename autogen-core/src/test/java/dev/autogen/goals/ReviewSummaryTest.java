@@ -4,6 +4,7 @@ import dev.autogen.command.Autogen;
 import dev.autogen.config.Configuration;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
+import dev.autogen.sql.Safety;
 import dev.autogen.testing.InMemoryCompiler;
 import dev.autogen.testing.RecordingLog;
 import dev.autogen.testing.TestPostgres;
@@ -34,9 +35,14 @@ class ReviewSummaryTest {
     Path out;
 
     private Configuration settings(String packageName, ClassLoader loader, ConnectionSpec database, Path summary) {
+        return settings(packageName, loader, database, summary, Safety.PLAIN);
+    }
+
+    private Configuration settings(String packageName, ClassLoader loader, ConnectionSpec database, Path summary,
+                                   Safety safety) {
         return Configuration.builder().packages(List.of(packageName)).migrationsDirectory(migrations)
                 .migrationsPackage(MIGRATIONS).database(database).scratch(TestPostgres.admin()).classLoader(loader)
-                .summary(summary).build();
+                .summary(summary).safety(safety).build();
     }
 
     @Test
@@ -96,6 +102,26 @@ class ReviewSummaryTest {
             assertEquals(summary.substring(summary.indexOf("\n## 1."), summary.indexOf("<details>")),
                     history.substring(history.indexOf("\n## 1."), history.indexOf("<details>")),
                     "the pending migration, read back from its compiled class, is summarised as revision summarised it");
+
+            // the runner's online form reads the rows of an existing table without blocking its writes
+            Path online = out.resolve("online.md");
+            new Autogen(settings("dev.autogen.goals.review.after", both, live.spec(), online, Safety.ONLINE), new RecordingLog())
+                    .history();
+            String onlineSummary = Files.readString(online);
+            String onlineForm = "**online form** (autogen.safety=online): reads the rows holding SHARE UPDATE EXCLUSIVE at most,"
+                    + " which reads and writes do not wait behind; what locks the table outright reads no row and waits at most"
+                    + " autogen.lockTimeout<br>plain form: ";
+            assertTrue(onlineSummary.contains("| create index idx_books_title on public.books (title) | " + onlineForm
+                    + "SHARE on public.books (blocks writes), scans every row |"), onlineSummary);
+            assertTrue(onlineSummary.contains("| alter column public.books.title set not null | " + onlineForm), onlineSummary);
+            assertTrue(onlineSummary.contains(" | " + onlineForm + "SHARE ROW EXCLUSIVE on public.books (blocks writes), scans"
+                    + " every row<br>SHARE ROW EXCLUSIVE on public.authors"), onlineSummary);
+            assertTrue(onlineSummary.contains("| alter column public.books.pages type integer -> bigint | ACCESS EXCLUSIVE on "
+                    + "public.books (blocks reads and writes), rewrites the table |  |"), onlineSummary);
+            assertTrue(onlineSummary.contains("\n**Blocks the application for a time that grows with the table:**\n\n"
+                    + "- ACCESS EXCLUSIVE on public.books (blocks reads and writes), rewrites the table (step 1)\n\n"), onlineSummary);
+            assertTrue(onlineSummary.contains("1 step holds a lock for a time that grows with a table; 3 run in the online form,"
+                    + " which blocks no write while it reads the rows."), onlineSummary);
 
             autogen.upgrade("head");
             autogen.history();
