@@ -478,15 +478,6 @@ public final class Autogen {
         String start = from == null || from.isBlank() ? "current" : from.strip();
         String to = target == null || target.isBlank() ? "head" : target.strip();
         java.util.function.Function<MigrationFile, Migration> loader = MigrationRunner.classLoading(settings.classLoader());
-        MigrationRunner reader = MigrationRunner.script(graph, settings.versionTable(), loader, message -> { },
-                new MigrationRunner.Recorded(Set.of(), List.of()), new StatementSink() {
-                    public void execute(String sql) {
-                    }
-
-                    public boolean test(String sql) {
-                        return true;
-                    }
-                });
         MigrationRunner.Recorded recorded;
         String startsAt;
         if (start.equals("current")) {
@@ -500,7 +491,7 @@ public final class Autogen {
             MigrationFile at = graph.find(start).orElseThrow(() -> new AutogenException("Unknown revision " + start
                     + " in autogen.from: no migration file in " + settings.migrationsDirectory() + " declares it; give "
                     + "current, base or a revision id"));
-            recorded = reader.recordedAt(graph.upTo(List.of(at.revision())));
+            recorded = MigrationRunner.recordedAt(graph.upTo(List.of(at.revision())), loader);
             startsAt = "revision " + describe(graph, at.revision());
         }
         Set<String> applied = recorded.rows().stream().map(MigrationRunner.AppliedMigration::revision)

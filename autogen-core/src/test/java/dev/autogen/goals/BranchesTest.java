@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -176,6 +177,11 @@ class BranchesTest {
                 order.add(fromBase.indexOf("VALUES ('" + revision + "'"));
             }
             assertEquals(order.stream().sorted().toList(), order, fromBase);
+            String fromR1 = autogen(null, new RecordingLog()).sql("r1", "head", null);
+            assertTrue(fromR1.contains("from revision r1 (M1_Books) to head"), fromR1);
+            assertFalse(fromR1.contains("CREATE TABLE public.autogen_version") || fromR1.contains("VALUES ('r1'"), fromR1);
+            assertEquals(fromBase.substring(fromBase.indexOf("\n-- Upgrading to a1")), fromR1.substring(fromR1.indexOf("\n-- Upgrading to a1")),
+                    "from r1, the same statements as from base once r1 is applied");
             String down = autogen(live.spec(), new RecordingLog()).sql("current", "r1", null);
             assertTrue(down.startsWith("-- autogen:sql: the statements autogen:downgrade sends"), down);
             order.clear();

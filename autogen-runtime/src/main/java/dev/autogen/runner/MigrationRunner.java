@@ -197,10 +197,13 @@ public final class MigrationRunner {
         }
     }
 
-    /** A version table of today's shape that records {@code applied} with their checksums: where a database at them stands. */
-    public Recorded recordedAt(List<MigrationFile> applied) {
+    /**
+     * A version table of today's shape that records {@code applied}, with the checksums of their migrations as
+     * {@code loader} builds them: where a database at them stands.
+     */
+    public static Recorded recordedAt(List<MigrationFile> applied, Function<MigrationFile, Migration> loader) {
         return new Recorded(VersionTableSql.COLUMNS, applied.stream()
-                .map(file -> new AppliedMigration(file.revision(), null, checksum(file), null, null)).toList());
+                .map(file -> new AppliedMigration(file.revision(), null, checksum(file, loader), null, null)).toList());
     }
 
     /** The version table of a script as its statements leave it. */
@@ -368,10 +371,10 @@ public final class MigrationRunner {
 
     /** The checksum of what {@code file}'s migration does, as {@link Checksums} defines it. */
     public String checksum(MigrationFile file) {
-        String known = checksums.get(file.revision());
-        if (known != null) {
-            return known;
-        }
+        return checksums.computeIfAbsent(file.revision(), revision -> checksum(file, loader));
+    }
+
+    private static String checksum(MigrationFile file, Function<MigrationFile, Migration> loader) {
         Migration migration = loader.apply(file);
         Operations up = new Operations();
         Operations down = new Operations();
@@ -384,9 +387,7 @@ public final class MigrationRunner {
             throw new AutogenException("Migration " + file.revision() + " (" + file.simpleClassName() + ") threw " + e
                     + " in its " + method + "(), called to compute its checksum; nothing ran. Fix " + file.file() + ".", e);
         }
-        String checksum = Checksums.of(up.changes(), down.changes());
-        checksums.put(file.revision(), checksum);
-        return checksum;
+        return Checksums.of(up.changes(), down.changes());
     }
 
     /** Fails when the version table records a revision no migration file declares; {@code why} follows the revision. */
