@@ -157,16 +157,19 @@ public final class Migrations {
                     throw new AutogenException("Cannot open a second connection: " + e.getMessage(), e);
                 }
             };
-            MigrationRunner.Options options = MigrationRunner.Options.defaults().withLockWait(settings.lockWait())
-                    .withLockTimeout(settings.lockTimeout()).withWarn(settings.warn()).withMonitor(monitor)
-                    .withSafety(settings.safety()).withLockRetries(settings.lockRetries())
-                    .withStatementTimeout(settings.statementTimeout());
             MigrationRunner runner = new MigrationRunner(connection, graph, settings.versionTable(),
-                    MigrationRunner.classLoading(settings.classLoader()), settings.log(), options);
+                    MigrationRunner.classLoading(settings.classLoader()), settings.log(), options().withMonitor(monitor));
             return work.run(runner, database(connection));
         } catch (SQLException e) {
             throw new AutogenException("Cannot connect to the database: " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /** How the runner behaves around other sessions, as the settings say; without the second connection. */
+    MigrationRunner.Options options() {
+        return MigrationRunner.Options.defaults().withLockWait(settings.lockWait()).withLockTimeout(settings.lockTimeout())
+                .withSafety(settings.safety()).withLockRetries(settings.lockRetries())
+                .withStatementTimeout(settings.statementTimeout()).withWarn(settings.warn());
     }
 
     /** The database's JDBC URL without its parameters, which may hold a password. */

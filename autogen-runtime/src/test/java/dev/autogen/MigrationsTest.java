@@ -1,6 +1,8 @@
 package dev.autogen;
 
+import dev.autogen.runner.MigrationRunner;
 import dev.autogen.script.MigrationFile;
+import dev.autogen.sql.Safety;
 import dev.autogen.testing.CompiledClasses;
 import dev.autogen.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -190,14 +192,37 @@ class MigrationsTest {
 
     @Test
     void theSettingsReachTheRunner() throws IOException {
+        Map<String, String> sources = bookshop();
+        sources.put(PACKAGE + ".M3_Slow", migration(PACKAGE, "M3_Slow", "ccc", "bbb", "op.execute(\"SELECT pg_sleep(3)\");", ""));
         try (TestDatabase db = TestDatabase.create("runtime_settings")) {
             Migrations migrations = Migrations.configure().dataSource(db.dataSource()).migrations(PACKAGE)
-                    .classLoader(application("v1", bookshop())).versionTable("app_versions")
-                    .lockWait(Duration.ofSeconds(1)).lockTimeout(Duration.ofSeconds(2)).log(log::add).load();
-            assertEquals(Duration.ofSeconds(1), migrations.settings().lockWait());
-            migrations.upgrade();
+                    .classLoader(application("v1", sources)).versionTable("app_versions")
+                    .lockWait(Duration.ofSeconds(1)).lockTimeout(Duration.ofSeconds(2)).safety(Safety.PLAIN).lockRetries(2)
+                    .statementTimeout(Duration.ofSeconds(1)).log(log::add).load();
+            MigrationRunner.Options options = migrations.options();
+            assertEquals(Duration.ofSeconds(1), options.lockWait());
+            assertEquals(Duration.ofSeconds(2), options.lockTimeout());
+            assertEquals(Safety.PLAIN, options.safety());
+            assertEquals(2, options.lockRetries());
+            assertEquals(Duration.ofSeconds(1), options.statementTimeout());
+
+            migrations.upgrade("bbb");
             assertEquals("2", db.query("SELECT count(*) FROM public.app_versions"));
             assertNull(db.query("SELECT to_regclass('public.autogen_version')"));
+            AutogenException slow = assertThrows(AutogenException.class, migrations::upgrade);
+            assertTrue(slow.getMessage().contains("canceling statement due to statement timeout"), slow.getMessage());
+            assertEquals("bbb", migrations.current());
+        }
+    }
+
+    @Test
+    void anApplicationMigratesInTheOnlineFormByDefaultAsTheGoalsDo() throws IOException {
+        try (TestDatabase db = TestDatabase.create("runtime_defaults")) {
+            MigrationRunner.Options options = load(db, application("v1", bookshop())).options();
+            assertEquals(Safety.ONLINE, options.safety());
+            assertEquals(MigrationRunner.Options.DEFAULT_LOCK_TIMEOUT, options.effectiveLockTimeout());
+            assertEquals(MigrationRunner.Options.DEFAULT_LOCK_WAIT, options.lockWait());
+            assertNull(options.statementTimeout());
         }
     }
 

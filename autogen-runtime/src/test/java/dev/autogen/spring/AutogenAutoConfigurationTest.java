@@ -3,6 +3,7 @@ package dev.autogen.spring;
 import dev.autogen.AutogenException;
 import dev.autogen.Migrations;
 import dev.autogen.spring.bookshop.BookshopApplication;
+import dev.autogen.sql.Safety;
 import dev.autogen.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -59,6 +60,7 @@ class AutogenAutoConfigurationTest {
         try (TestDatabase db = TestDatabase.create("boot3_upgrade");
              ConfigurableApplicationContext context = start(db, "autogen.on-start=upgrade")) {
             assertEquals(HEAD, context.getBean(Migrations.class).current());
+            assertEquals(Safety.ONLINE, context.getBean(Migrations.class).settings().safety());
             ConfigurableListableBeanFactory beans = context.getBeanFactory();
             assertTrue(Arrays.asList(beans.getBeanDefinition("entityManagerFactory").getDependsOn())
                     .contains(AutogenAutoConfiguration.ON_START));
@@ -130,11 +132,15 @@ class AutogenAutoConfigurationTest {
         try (TestDatabase db = TestDatabase.create("boot3_settings");
              ConfigurableApplicationContext context = start(db, "autogen.on-start=upgrade", "autogen.version-table=app_history",
                      "autogen.lock-wait=45s", "autogen.lock-timeout=3s", "autogen.target=b00c5a000001",
+                     "autogen.safety=plain", "autogen.lock-retries=2", "autogen.statement-timeout=30s",
                      "spring.jpa.hibernate.ddl-auto=none", "spring.main.lazy-initialization=true")) {
             Migrations migrations = context.getBean(Migrations.class);
             assertEquals("public.app_history", migrations.settings().versionTable().toString());
             assertEquals(java.time.Duration.ofSeconds(45), migrations.settings().lockWait());
             assertEquals(java.time.Duration.ofSeconds(3), migrations.settings().lockTimeout());
+            assertEquals(Safety.PLAIN, migrations.settings().safety());
+            assertEquals(2, migrations.settings().lockRetries());
+            assertEquals(java.time.Duration.ofSeconds(30), migrations.settings().statementTimeout());
             // acted on start although every bean is lazy
             assertEquals("b00c5a000001", db.query("SELECT string_agg(revision, ',') FROM public.app_history"));
             assertFalse(db.query("SELECT count(*) FROM information_schema.columns WHERE column_name = 'isbn'").equals("1"));
