@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * autogen.renames and autogen.summary through a real mvn: a renamed field becomes a renamed column,
- * and the review summary lands where the relative path says, under the project.
+ * the review summary lands where the relative path says, under the project, and history reviews the
+ * migrations from their compiled classes.
  */
 class RenameReviewIT {
 
@@ -42,5 +43,13 @@ class RenameReviewIT {
         assertTrue(summary.contains("| 1 | rename column public.book.title to heading | ACCESS EXCLUSIVE on public.book (blocks "
                 + "reads and writes), catalog only | **BREAKS CODE USING THE OLD NAME**: renames column public.book.title to "
                 + "heading"), summary);
+
+        // history, without a database, reviews every migration from its compiled class
+        NestedMaven.Result history = project.mvn("compile", "autogen:history", "-Dautogen.summary=target/all.md");
+        assertEquals(0, history.exitCode(), history::toString);
+        String all = Files.readString(project.directory().resolve("target/all.md"));
+        assertTrue(all.contains("\n2 migrations, "), all);
+        assertTrue(all.contains("\n## 1. create tables\n") && all.contains("\n## 2. heading\n"), all);
+        assertTrue(all.contains("| 1 | rename column public.book.title to heading |"), all);
     }
 }
