@@ -6,6 +6,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.InitializingBean;
 
+import java.util.Locale;
+
 /**
  * Acts on the application's migrations as {@code autogen.on-start} says, when the bean is initialized: before
  * every EntityManagerFactory (and JDBC template), which {@link DependsOnMigrations} makes depend on it.
@@ -45,6 +47,6 @@ public final class MigrationsOnStart implements InitializingBean {
     }
 
     private static String name(AutogenProperties.OnStart onStart) {
-        return onStart.name().toLowerCase(java.util.Locale.ROOT);
+        return onStart.name().toLowerCase(Locale.ROOT);
     }
 }
