@@ -17,12 +17,12 @@ public class M20261121_120000_ChangeAndDropDefaults implements Migration {
     @Override
     public void upgrade(Operations op) {
         op.alterColumnDefault("public", "books", "pages", "1", "10");
-        op.alterColumnDefault("public", "books", "title", "'untitled'::character varying", null);
+        op.alterColumnDefault("public", "books", "title", "'untitled'", null);
     }
 
     @Override
     public void downgrade(Operations op) {
-        op.alterColumnDefault("public", "books", "title", null, "'untitled'::character varying");
+        op.alterColumnDefault("public", "books", "title", null, "'untitled'");
         op.alterColumnDefault("public", "books", "pages", "10", "1");
     }
 }

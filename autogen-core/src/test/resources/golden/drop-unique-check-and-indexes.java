@@ -24,9 +24,9 @@ public class M20261121_120000_DropUniqueCheckAndIndexes implements Migration {
 
     @Override
     public void downgrade(Operations op) {
-        // FAILS ON EXISTING ROWS: adds check constraint reviews_stars_range to public.reviews: fails if a row breaks stars >= 1 AND stars <= 5
+        // FAILS ON EXISTING ROWS: adds check constraint reviews_stars_range to public.reviews: fails if a row breaks stars between 1 and 5
         // LOCKS: ACCESS EXCLUSIVE on public.reviews (blocks reads and writes), scans every row
-        op.addCheckConstraint("public", "reviews", "reviews_stars_range", "stars >= 1 AND stars <= 5");
+        op.addCheckConstraint("public", "reviews", "reviews_stars_range", "stars between 1 and 5");
         // FAILS ON EXISTING ROWS: adds unique constraint uk_reviews_author_code to public.reviews: fails if two rows hold the same values in [author_id, code]
         // LOCKS: ACCESS EXCLUSIVE on public.reviews (blocks reads and writes), scans every row
         op.addUniqueConstraint("public", "reviews", "uk_reviews_author_code", "author_id", "code");

@@ -28,8 +28,8 @@ public class M20261121_120000_EnumGainsValue implements Migration {
     @Override
     public void downgrade(Operations op) {
         op.dropConstraint("public", "reviews", "reviews_rating_check");
-        // FAILS ON EXISTING ROWS: adds check constraint reviews_rating_check to public.reviews: fails if a row breaks rating::text = ANY (ARRAY['GOOD'::character varying::text, 'BAD'::character varying::text])
+        // FAILS ON EXISTING ROWS: adds check constraint reviews_rating_check to public.reviews: fails if a row breaks rating in ('GOOD','BAD')
         // LOCKS: ACCESS EXCLUSIVE on public.reviews (blocks reads and writes), scans every row
-        op.addCheckConstraint("public", "reviews", "reviews_rating_check", "rating::text = ANY (ARRAY['GOOD'::character varying::text, 'BAD'::character varying::text])");
+        op.addCheckConstraint("public", "reviews", "reviews_rating_check", "rating in ('GOOD','BAD')");
     }
 }

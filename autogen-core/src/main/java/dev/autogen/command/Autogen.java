@@ -30,6 +30,7 @@ import dev.autogen.script.Operations;
 import dev.autogen.script.RevisionGraph;
 import dev.autogen.targetschema.Reprinter;
 import dev.autogen.targetschema.TargetSchema;
+import dev.autogen.targetschema.WrittenTextMatcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -174,7 +175,7 @@ public final class Autogen {
         ZonedDateTime now = ZonedDateTime.now(settings.clock()).truncatedTo(ChronoUnit.SECONDS);
         String text = message == null ? "" : message.strip();
         String className = "M" + CLASS_TIME.format(now) + slug(text);
-        Comparison comparison = diff(graph, true);
+        Comparison comparison = diff(graph, true, true);
         List<Change> changes = comparison.changes();
         if (changes.isEmpty()) {
             log.info("No changes: the " + currentSideName() + " already " + matchVerb() + " the entities. Nothing written.");
@@ -671,11 +672,16 @@ public final class Autogen {
     }
 
     private Comparison diff(RevisionGraph graph, boolean requireHead) {
+        return diff(graph, requireHead, false);
+    }
+
+    /** @param spellCurrent whether the changes are to be written to a file, the current side in its own text */
+    private Comparison diff(RevisionGraph graph, boolean requireHead, boolean spellCurrent) {
         // Hibernate's boot is CPU work of this JVM: it runs while the database side is replayed or read
         CompletableFuture<TargetSchema.Hibernate> hibernate = inParallel("hibernate-boot", () -> TargetSchema.hibernate(
                 settings.classLoader(), settings.entities(), settings.hibernateSettings(), log::timing));
         try {
-            return diff(graph, requireHead, hibernate);
+            return diff(graph, requireHead, spellCurrent, hibernate);
         } catch (RuntimeException | Error e) {
             // nothing of the goal runs on after it has failed
             hibernate.exceptionally(error -> null).join();
@@ -683,10 +689,12 @@ public final class Autogen {
         }
     }
 
-    private Comparison diff(RevisionGraph graph, boolean requireHead, CompletableFuture<TargetSchema.Hibernate> hibernate) {
+    private Comparison diff(RevisionGraph graph, boolean requireHead, boolean spellCurrent,
+                            CompletableFuture<TargetSchema.Hibernate> hibernate) {
         ScratchAdmin scratch = new ScratchAdmin(requireScratch());
         TargetSchema target;
         Schema current;
+        WrittenText currentText = WrittenText.NONE;
         Introspector introspector = new Introspector(name -> name.equals(settings.versionTable()));
         if (settings.database() != null) {
             try (Connection connection = settings.database().connect()) {
@@ -715,6 +723,12 @@ public final class Autogen {
                     timed("replay", () -> replayRunner(connection, graph, replay.spec()).upgrade("head"));
                 }
                 current = timedSql("introspection", () -> introspector.read(connection, Introspector.userSchemas(connection)));
+                if (spellCurrent && !graph.isEmpty()) {
+                    // which text of the migrations became which object, for the steps that take one away
+                    Schema replayed = current;
+                    currentText = timedSql("written text", () -> WrittenTextMatcher.match(connection, replayed,
+                            MigrationText.of(graph, runner(connection, graph, replay.spec()))));
+                }
             } catch (SQLException e) {
                 throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
             }
@@ -739,6 +753,7 @@ public final class Autogen {
         }
         Schema reprintedTarget = await(reprintingTarget);
         WrittenText written = target.written();
+        WrittenText writtenCurrent = currentText;
         // compared as PostgreSQL prints both sides; written as Hibernate wrote the target
         // renames the user named run first; the diff then starts from the current side as they leave it
         List<Change> renames = settings.renames().isEmpty() ? List.of()
@@ -747,7 +762,8 @@ public final class Autogen {
                 : timed("reprint", () -> reprinter.reprint(reprintedCurrent, renames));
         List<Change> changes = timed("diff", () -> {
             List<Change> all = new ArrayList<>(renames);
-            all.addAll(AsWritten.spell(SchemaDiff.compare(renamedCurrent, reprintedTarget), reprintedTarget, written));
+            all.addAll(AsWritten.spell(SchemaDiff.compare(renamedCurrent, reprintedTarget), renamedCurrent, writtenCurrent,
+                    reprintedTarget, written));
             return List.copyOf(all);
         });
         return new Comparison(changes, reprintedCurrent, reprintedTarget);
