@@ -1,9 +1,11 @@
 package dev.autogen.spring;
 
 import dev.autogen.AutogenException;
+import dev.autogen.MigrationSettings;
 import dev.autogen.Migrations;
 import dev.autogen.spring.bookshop.BookshopApplication;
 import dev.autogen.sql.Safety;
+import dev.autogen.sql.VersionTableSql;
 import dev.autogen.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -17,11 +19,18 @@ import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 import java.io.IOException;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,6 +75,35 @@ class AutogenAutoConfigurationTest {
                     .contains(AutogenAutoConfiguration.ON_START));
             assertTrue(Arrays.asList(beans.getBeanDefinition("jdbcTemplate").getDependsOn())
                     .contains(AutogenAutoConfiguration.ON_START));
+        }
+    }
+
+    @Test
+    void twoReplicasStartingTogetherBothStartAndEachMigrationIsAppliedOnce() throws Exception {
+        try (TestDatabase db = TestDatabase.create("boot3_replicas"); Connection holder = db.connect();
+             Statement statement = holder.createStatement()) {
+            // a run in progress elsewhere holds the migration lock while both replicas start
+            long key = new VersionTableSql(MigrationSettings.DEFAULT_VERSION_TABLE).lockKey();
+            statement.execute("SELECT pg_advisory_lock(" + key + ")");
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Callable<String> replica = () -> {
+                    try (ConfigurableApplicationContext context = start(db, "autogen.on-start=upgrade")) {
+                        return context.getBean(Migrations.class).current();
+                    }
+                };
+                Future<String> first = pool.submit(replica);
+                Future<String> second = pool.submit(replica);
+                Thread.sleep(2000);
+                assertFalse(first.isDone() || second.isDone(), "a replica started while another run held the migration lock");
+                assertNull(db.query("SELECT to_regclass('public.books')"));
+                statement.execute("SELECT pg_advisory_unlock(" + key + ")");
+                assertEquals(HEAD, first.get(2, TimeUnit.MINUTES));
+                assertEquals(HEAD, second.get(2, TimeUnit.MINUTES));
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals("2", db.query("SELECT count(*) FROM autogen_version"));
         }
     }
 
