@@ -20,6 +20,11 @@ public class M20261121_120000_AddNotNullColumn implements Migration {
     @Override
     public void upgrade(Operations op) {
         // FAILS ON EXISTING ROWS: adds NOT NULL column public.books.stock without a default: fails if the table has rows
+        // To keep the rows: add the column nullable, fill it in batches (each committed on its own), then require it;
+        // online, NOT NULL is set over a validated check, without a long lock. Write the value in place of ...:
+        //   op.addColumn("public", "books", column("stock", "integer"));
+        //   op.backfill("public", "books", "stock = ...", "stock IS NULL", 10000);
+        //   op.alterColumnNullable("public", "books", "stock", false);
         op.addColumn("public", "books", column("stock", "integer").notNull());
     }
 

@@ -44,7 +44,7 @@ class LayeringTest {
             Map.entry("sql", Set.of("schema", "change")),
             // type names are compared as PostgreSQL prints them, quoted the way sql.Identifiers quotes
             Map.entry("diff", Set.of("schema", "change", "sql")),
-            Map.entry("render", Set.of("schema", "change")),
+            Map.entry("render", Set.of("schema", "change", "sql")),
             Map.entry("script", Set.of("schema", "change")),
             Map.entry("db", Set.of("sql")),
             Map.entry("entity", Set.of()),

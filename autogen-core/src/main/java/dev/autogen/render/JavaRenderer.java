@@ -240,6 +240,10 @@ final class JavaRenderer {
             return op("setColumnComment", names(c.table()), literal(c.column()), literal(c.from()), literal(c.to()));
         }
 
+        public String visitBackfill(Change.Backfill c) {
+            return op("backfill", names(c.table()), literal(c.set()), literal(c.where()), String.valueOf(c.batchSize()));
+        }
+
         public String visitExecuteSql(ExecuteSql c) {
             return c.reverseSql() == null ? op("execute", literal(c.sql())) : op("execute", literal(c.sql()), literal(c.reverseSql()));
         }

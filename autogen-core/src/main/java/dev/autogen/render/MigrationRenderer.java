@@ -10,6 +10,7 @@ import com.github.mustachejava.MustacheFactory;
 import dev.autogen.AutogenException;
 import dev.autogen.change.Change;
 import dev.autogen.change.StepNotes;
+import dev.autogen.sql.Identifiers;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -110,11 +111,34 @@ public final class MigrationRenderer {
             Map<String, Object> step = new HashMap<>();
             step.put("code", JavaRenderer.call(notes.change()));
             step.put("hazard", notes.hazard().map(hazard -> oneLine(commentText(hazard.toString()))).orElse(null));
+            step.put("recipe", notes.hazard().isPresent() ? recipe(notes.change()) : null);
             step.put("note", lines.containsKey(notes.change()) ? oneLine(commentText(lines.get(notes.change()))) : null);
             step.put("locks", notes.locksLine().map(line -> oneLine(commentText(line))).orElse(null));
             steps.add(step);
         }
         return steps;
+    }
+
+    /**
+     * For a NOT NULL column without a default added to a table with rows, which fails on the first row: the recipe that
+     * fills it instead, as comment lines (null for any other step). The value is the reviewer's to write.
+     */
+    private static List<String> recipe(Change change) {
+        if (!(change instanceof Change.AddColumn add) || add.column().nullable() || add.column().defaultValue() != null
+                || add.column().identity() != null || add.column().generatedAlwaysAs() != null) {
+            return null;
+        }
+        String column = add.column().name();
+        String quoted = Identifiers.quote(column);
+        List<String> lines = new ArrayList<>();
+        lines.add("To keep the rows: add the column nullable, fill it in batches (each committed on its own), then require it;");
+        lines.add("online, NOT NULL is set over a validated check, without a long lock. Write the value in place of ...:");
+        for (Change step : List.of(new Change.AddColumn(add.table(), add.column().withNullable(true)),
+                new Change.Backfill(add.table(), quoted + " = ...", quoted + " IS NULL", 10_000),
+                new Change.AlterColumnNullable(add.table(), column, false))) {
+            lines.add("  " + JavaRenderer.call(step));
+        }
+        return lines.stream().map(line -> oneLine(commentText(line))).toList();
     }
 
     /**

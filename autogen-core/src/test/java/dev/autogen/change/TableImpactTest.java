@@ -223,7 +223,8 @@ class TableImpactTest {
                 new Case("rename index", "CREATE INDEX child_name_idx ON live.child (name)",
                         new RenameIndex(child, "child_name_idx", "child_name_index")),
                 new Case("set table comment", "", new SetTableComment(child, null, "children")),
-                new Case("set column comment", "", new SetColumnComment(child, "name", null, "a name")));
+                new Case("set column comment", "", new SetColumnComment(child, "name", null, "a name")),
+                new Case("backfill", "", new Change.Backfill(child, "note = 'filled'", "note IS DISTINCT FROM 'filled'", 100)));
     }
 
     @Test

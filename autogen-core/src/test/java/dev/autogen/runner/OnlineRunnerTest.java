@@ -103,6 +103,20 @@ class OnlineRunnerTest {
         }
     }
 
+    /** The recipe for a required column on a table with rows: nullable, filled in batches, then NOT NULL online. */
+    static final class AddStock implements Migration {
+        public void upgrade(Operations op) {
+            op.addColumn("public", "books", Column.column("stock", "integer"));
+            op.backfill("public", "books", "stock = id % 7", "stock IS NULL", 1000);
+            op.alterColumnNullable("public", "books", "stock", false);
+        }
+
+        public void downgrade(Operations op) {
+            op.alterColumnNullable("public", "books", "stock", true);
+            op.dropColumn("public", "books", "stock");
+        }
+    }
+
     static MigrationFile file(String id, String parent, Class<?> type) {
         return new MigrationFile(id, parent, type.getSimpleName(), "", "com.example.migrations." + type.getSimpleName(),
                 Path.of(type.getSimpleName() + ".java"));
@@ -116,6 +130,10 @@ class OnlineRunnerTest {
         return List.of(file("r1", "", CreateBooks.class), file("r2", "r1", SlowCheck.class));
     }
 
+    static List<MigrationFile> addStock() {
+        return List.of(file("r1", "", CreateBooks.class), file("r2", "r1", AddStock.class));
+    }
+
     static List<MigrationFile> addNote() {
         return List.of(file("r1", "", CreateBooks.class), file("r2", "r1", AddNote.class));
     }
@@ -123,7 +141,7 @@ class OnlineRunnerTest {
     static MigrationRunner runner(Connection connection, List<MigrationFile> files, MigrationRunner.Options options,
                                   Consumer<String> log) {
         Map<String, Migration> migrations = Map.of("CreateBooks", new CreateBooks(), "Tighten", new Tighten(), "AddNote", new AddNote(),
-                "SlowCheck", new SlowCheck());
+                "SlowCheck", new SlowCheck(), "AddStock", new AddStock());
         Function<MigrationFile, Migration> loader = f -> migrations.get(f.message());
         return new MigrationRunner(connection, RevisionGraph.of(files), Configuration.DEFAULT_VERSION_TABLE, loader, log, options);
     }
@@ -227,6 +245,56 @@ class OnlineRunnerTest {
             assertEquals("r2 " + runner.checksum(slowCheck().get(1)), checksums(connection).get(1));
             runner.downgrade("r1");
             assertEquals("null", String.valueOf(validated(connection, "books_price_check")));
+        }
+    }
+
+    @Test
+    void aBackfillCommitsBatchByBatchAndARerunFillsTheRowsLeft() throws Exception {
+        try (ScratchDatabase db = TestPostgres.scratch().create("online"); Connection connection = db.connect()) {
+            filled(connection, addStock());
+            // a row that refuses to be updated while the table hold says so: the batch that reaches it fails
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE hold (still boolean)");
+                statement.execute("INSERT INTO hold VALUES (true)");
+                statement.execute("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN IF NEW.id = 15000 AND "
+                        + "(SELECT still FROM hold) THEN RAISE EXCEPTION ''row 15000 is not ready''; END IF; RETURN NEW; END'");
+                statement.execute("CREATE TRIGGER books_refuse BEFORE UPDATE ON books FOR EACH ROW EXECUTE FUNCTION refuse()");
+            }
+            Schema before = schema(connection);
+            List<String> lines = new CopyOnWriteArrayList<>();
+            MigrationRunner.Options options = MigrationRunner.Options.defaults().withSafety(Safety.ONLINE);
+            AutogenException e = assertThrows(AutogenException.class, () -> runner(connection, addStock(), options, lines::add)
+                    .upgrade("head"));
+            assertTrue(e.getMessage().startsWith("Migration r2 (AddStock) stopped part-way through its upgrade: the first 1 of its 6 "
+                    + "statements are done and recorded in public.autogen_version; the transaction that failed was rolled back. "
+                    + "Statement: WITH batch AS (UPDATE public.books SET stock = id % 7 WHERE ctid = ANY "
+                    + "(ARRAY(SELECT ctid FROM public.books WHERE stock IS NULL LIMIT 1000)) RETURNING 1) SELECT count(*) > 0 FROM batch. "
+                    + "PostgreSQL says: ERROR: row 15000 is not ready. Fix the cause and run upgrade again: it goes on where it stopped."),
+                    e.getMessage());
+            assertTrue(lines.contains("Backfill of public.books: 20000 rows to fill, 1000 at a time, each batch committed on its own."),
+                    lines.toString());
+            long left = count(connection, "SELECT count(*) FROM books WHERE stock IS NULL");
+            assertTrue(left > 0 && left < 20000, "the batches before the held row stay committed: " + left + " rows left");
+            assertEquals(List.of("r2 upgrade 1"), pendingRows(connection));
+
+            connection.createStatement().execute("UPDATE hold SET still = false");
+            lines.clear();
+            runner(connection, addStock(), options, lines::add).upgrade("head");
+            assertTrue(lines.contains("Backfill of public.books: " + left + " rows to fill, 1000 at a time, each batch committed on its "
+                    + "own."), lines.toString());
+            assertEquals(0, count(connection, "SELECT count(*) FROM books WHERE stock IS NULL OR stock <> id % 7"));
+            assertEquals(0, count(connection, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'books' "
+                    + "AND column_name = 'stock' AND is_nullable = 'YES'"), "stock is NOT NULL");
+            assertEquals(List.of(), pendingRows(connection));
+            runner(connection, addStock(), options, lines::add).downgrade("r1");
+            assertEquals(before, schema(connection));
+        }
+    }
+
+    private static long count(Connection connection, String query) throws SQLException {
+        try (ResultSet rs = connection.createStatement().executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -135,6 +135,8 @@ public sealed interface Change {
         R visitSetColumnComment(SetColumnComment change);
 
         R visitExecuteSql(ExecuteSql change);
+
+        R visitBackfill(Backfill change);
     }
 
     record CreateSchema(String schema) implements Change {
@@ -427,6 +429,27 @@ public sealed interface Change {
     record SetColumnComment(QualifiedName table, String column, String from, String to) implements Change {
         public Change reverse() { return new SetColumnComment(table, column, to, from); }
         public <R> R accept(Visitor<R> visitor) { return visitor.visitSetColumnComment(this); }
+    }
+
+    /**
+     * Fills the existing rows of a table: {@code set} is an UPDATE's SET list ({@code "status = 'NEW'"}) for the rows
+     * {@code where} selects, which must no longer select a row once it is filled ({@code "status IS NULL"}): that is what
+     * makes it restartable. The online form sends it in batches of {@code batchSize} rows, each committed on its own,
+     * outside the migration's transactions; the plain form as one UPDATE. It has no reverse: the rows keep what it set
+     * (the downgrade of the usual recipe drops the column).
+     */
+    record Backfill(QualifiedName table, String set, String where, int batchSize) implements Change {
+        public Backfill {
+            Objects.requireNonNull(set, "set");
+            Objects.requireNonNull(where, "where");
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("a backfill's batch size is 1 or more: " + batchSize);
+            }
+        }
+        public Change reverse() {
+            throw new IllegalStateException("backfill of " + table + " has no reverse: the rows keep what it set");
+        }
+        public <R> R accept(Visitor<R> visitor) { return visitor.visitBackfill(this); }
     }
 
     /** Hand-written SQL in a migration; its reverse is the SQL given for the other direction, if any. */

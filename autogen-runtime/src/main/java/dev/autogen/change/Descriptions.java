@@ -212,6 +212,10 @@ final class Descriptions implements Change.Visitor<String> {
         return "execute " + c.sql();
     }
 
+    public String visitBackfill(Change.Backfill c) {
+        return "fills " + c.table() + " where " + c.where() + ": " + c.set() + ", " + c.batchSize() + " rows at a time";
+    }
+
     private static String casts(EnumType type) {
         return type.casts().isEmpty() ? ""
                 : " with " + type.casts().stream().map(Descriptions::cast).collect(Collectors.joining(", "));

@@ -269,4 +269,8 @@ final class Hazards implements Change.Visitor<Optional<Hazard>> {
     public Optional<Hazard> visitExecuteSql(ExecuteSql c) {
         return Optional.empty();
     }
+
+    public Optional<Hazard> visitBackfill(Change.Backfill c) {
+        return Optional.empty();
+    }
 }

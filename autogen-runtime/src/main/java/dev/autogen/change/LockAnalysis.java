@@ -291,6 +291,11 @@ final class LockAnalysis implements Change.Visitor<Optional<List<TableImpact>>> 
         return Optional.empty();
     }
 
+    public Optional<List<TableImpact>> visitBackfill(Change.Backfill c) {
+        // the plain form's one UPDATE reads every row and locks those it changes; the online form holds the same per batch
+        return one(c.table(), LockMode.ROW_EXCLUSIVE, SCAN);
+    }
+
     static boolean isVolatile(String expression) {
         return expression != null && VOLATILE_CALL.matcher(expression).find();
     }

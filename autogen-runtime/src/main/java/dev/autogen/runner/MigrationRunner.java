@@ -693,6 +693,7 @@ public final class MigrationRunner {
             switch (first.mode()) {
                 case AHEAD -> run.ahead(first);
                 case NO_TRANSACTION -> run.outside(first, i);
+                case BATCHES -> run.batches(first, i);
                 case TRANSACTION, OWN_TRANSACTION -> run.inTransaction(plan.subList(i, end), end);
             }
             i = end;
@@ -858,6 +859,87 @@ public final class MigrationRunner {
             }
         }
 
+        /**
+         * A backfill at {@code index} in the plan: batch after batch, each in a transaction of its own, until no row is left
+         * to fill; the version table says the migration is part-way before the first, and a rerun fills the rows left.
+         */
+        void batches(StatementPlan.Statement statement, int index) {
+            warnOnce(statement.change());
+            Change.Backfill backfill = (Change.Backfill) statement.change();
+            String what = "Backfill of " + backfill.table();
+            try {
+                if (!partway) {
+                    record(done);
+                    recorded(done);
+                }
+                if (script != null) {
+                    log.accept(what + ": the next transaction runs again and again while its statement answers true, then while "
+                            + "rows are left to fill.");
+                    batch(statement);
+                } else {
+                    long left = remaining(backfill);
+                    log.accept(what + ": " + left + " rows to fill, " + backfill.batchSize() + " at a time, each batch committed on its own.");
+                    long limit = 2 * ((left + backfill.batchSize() - 1) / backfill.batchSize()) + 10;
+                    long batches = 0;
+                    long said = System.nanoTime();
+                    while (batch(statement) || remaining(backfill) > 0) {
+                        batches++;
+                        if (batches > limit) {
+                            throw new AutogenException(name + " stopped in its backfill of " + backfill.table() + " after " + batches
+                                    + " batches, twice as many as the " + left + " rows it found to fill need: the rows it fills are "
+                                    + "still selected by \"" + backfill.where() + "\" (its SET must make them unselected), or the "
+                                    + "application keeps writing rows it selects. The batches done stay committed; fix the migration "
+                                    + "or the application and run " + verb(direction) + " again.");
+                        }
+                        if (System.nanoTime() - said > BACKFILL_REPORT.toNanos()) {
+                            log.accept(what + ": " + batches + " batches of up to " + backfill.batchSize() + " rows committed, "
+                                    + remaining(backfill) + " rows left.");
+                            said = System.nanoTime();
+                        }
+                    }
+                    log.accept(what + ": done, " + batches + " batches.");
+                }
+                record(index + 1);
+                recorded(index + 1);
+            } catch (SQLException e) {
+                throw failure(statement.sql(), e, true, 1, "");
+            }
+        }
+
+        /** One batch in a transaction of its own, tried again when it gave up waiting for a row's lock; answers whether it filled rows. */
+        private boolean batch(StatementPlan.Statement statement) throws SQLException {
+            int attempts = 1 + options.effectiveLockRetries();
+            for (int attempt = 1; ; attempt++) {
+                watch.start(name, false);
+                try {
+                    sink.execute(VersionTableSql.begin());
+                    try {
+                        boolean filled = sink.test(statement.sql());
+                        sink.execute(VersionTableSql.commit());
+                        return filled;
+                    } catch (SQLException | RuntimeException e) {
+                        rollback(e);
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    if (!gaveUpOnALock(e) || attempt >= attempts) {
+                        throw e;
+                    }
+                    pause(backoff(attempt));
+                } finally {
+                    watch.stop();
+                }
+            }
+        }
+
+        private long remaining(Change.Backfill backfill) throws SQLException {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(StatementPlan.backfillRemaining(backfill))) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
         /** After a failed build: drops the INVALID index it left, and says so. */
         private String dropInvalid(QualifiedName index) {
             try {
@@ -957,6 +1039,9 @@ public final class MigrationRunner {
             }
         }
     }
+
+    /** How often a backfill says how far it got. */
+    static final Duration BACKFILL_REPORT = Duration.ofSeconds(10);
 
     /** lock_not_available (lock_timeout) and deadlock_detected: another session was in the way, and may not be next time. */
     private static boolean gaveUpOnALock(SQLException e) {

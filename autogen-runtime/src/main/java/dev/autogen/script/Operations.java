@@ -227,6 +227,17 @@ public final class Operations {
         apply(new Change.SetColumnComment(new QualifiedName(schema, table), column, from, to));
     }
 
+    /**
+     * Fills the existing rows of a table, {@code batchSize} rows at a time: {@code setSql} is an UPDATE's SET list, e.g.
+     * {@code "status = 'NEW'"}, for the rows {@code whereSql} selects, e.g. {@code "status IS NULL"}, which must select a
+     * row no longer once it is filled. In the online form each batch commits on its own, outside the migration's
+     * transactions, so a rerun after a failure goes on with the rows still selected. The recipe for a new required column
+     * on a table with rows: add it nullable, fill it, then {@code alterColumnNullable(..., false)}.
+     */
+    public void backfill(String schema, String table, String setSql, String whereSql, int batchSize) {
+        apply(new Change.Backfill(new QualifiedName(schema, table), setSql, whereSql, batchSize));
+    }
+
     /** Runs hand-written SQL. */
     public void execute(String sql) {
         apply(new Change.ExecuteSql(sql, null));

@@ -241,6 +241,10 @@ public final class PostgresSql {
         public List<String> visitExecuteSql(ExecuteSql c) {
             return List.of(c.sql());
         }
+
+        public List<String> visitBackfill(Change.Backfill c) {
+            return List.of("UPDATE " + quote(c.table()) + " SET " + c.set() + " WHERE " + c.where());
+        }
     }
 
     private static List<String> createEnumType(EnumType type) {

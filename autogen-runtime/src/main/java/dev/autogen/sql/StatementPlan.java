@@ -42,7 +42,12 @@ public final class StatementPlan {
         /** In a transaction of its own, with the record of how far the migration got: a scan that must hold no other lock. */
         OWN_TRANSACTION,
         /** Outside any transaction, as CONCURRENTLY requires; the record of progress follows it. */
-        NO_TRANSACTION
+        NO_TRANSACTION,
+        /**
+         * A backfill's batch, sent in a transaction of its own again and again while it answers true (it filled rows), then
+         * while {@link #backfillRemaining(Change.Backfill)} finds rows to fill; the record of progress follows the last.
+         */
+        BATCHES
     }
 
     /**
@@ -86,7 +91,22 @@ public final class StatementPlan {
 
     /** True when some statement of the plan runs outside the one transaction of a plain migration. */
     public static boolean commitsOnTheWay(List<Statement> plan) {
-        return plan.stream().anyMatch(s -> s.mode() == Mode.OWN_TRANSACTION || s.mode() == Mode.NO_TRANSACTION);
+        return plan.stream().anyMatch(s -> s.mode() != Mode.TRANSACTION && s.mode() != Mode.AHEAD);
+    }
+
+    /**
+     * One batch of a backfill: fills at most its batch size of the rows its WHERE selects, found by their row address
+     * (a TID scan, however big the table), and answers whether it filled any.
+     */
+    static String backfillBatch(Change.Backfill backfill) {
+        String table = quote(backfill.table());
+        return "WITH batch AS (UPDATE " + table + " SET " + backfill.set() + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + table
+                + " WHERE " + backfill.where() + " LIMIT " + backfill.batchSize() + ")) RETURNING 1) SELECT count(*) > 0 FROM batch";
+    }
+
+    /** How many rows a backfill has yet to fill. */
+    public static String backfillRemaining(Change.Backfill backfill) {
+        return "SELECT count(*) FROM " + quote(backfill.table()) + " WHERE " + backfill.where();
     }
 
     /** Drops what a failed or killed {@code CREATE INDEX CONCURRENTLY} left behind. */
@@ -115,6 +135,8 @@ public final class StatementPlan {
                     "DROP INDEX CONCURRENTLY IF EXISTS " + quote(new QualifiedName(c.table().schema(), c.name())), null));
         } else if (change instanceof AddConstraint c && !created.contains(c.table())) {
             addConstraint(c, plan);
+        } else if (change instanceof Change.Backfill c && !created.contains(c.table())) {
+            plan.add(new Statement(change, Mode.BATCHES, backfillBatch(c), null));
         } else if (change instanceof AlterColumnNullable c && !c.nullable() && !created.contains(c.table())) {
             String check = notNullCheck(c.column());
             notNullCheck(change, c.table(), c.column(), check, plan);
