@@ -691,7 +691,12 @@ public final class Autogen {
 
     private Comparison diff(RevisionGraph graph, boolean requireHead, boolean spellCurrent,
                             CompletableFuture<TargetSchema.Hibernate> hibernate) {
-        ScratchAdmin scratch = new ScratchAdmin(requireScratch());
+        SchemaCache cache = SchemaCache.in(settings.cacheDirectory(), settings.scratchKind());
+        if (!cache.isOn()) {
+            // every side is built on scratch databases: the server starts while Hibernate boots
+            startScratchInBackground();
+        }
+        List<String> fromCache = new ArrayList<>();
         TargetSchema target;
         Schema current;
         WrittenText currentText = WrittenText.NONE;
@@ -709,7 +714,7 @@ public final class Autogen {
                     }
                 }
                 // the entities' schema is built with the extensions the database has, for columns of their types
-                target = TargetSchema.build(scratch, await(hibernate), Introspector.extensions(connection), log::timing);
+                target = target(cache, await(hibernate), Introspector.extensions(connection), fromCache);
                 Set<String> schemas = new LinkedHashSet<>(target.schema().schemaNames());
                 schemas.add("public");
                 current = timedSql("introspection", () -> introspector.read(connection, schemas));
@@ -717,24 +722,36 @@ public final class Autogen {
                 throw new AutogenException("Cannot read the schema of " + settings.database() + ": " + e.getMessage(), e);
             }
         } else {
-            try (ScratchDatabase replay = scratch.create("replay"); Connection connection = replay.connect()) {
-                if (!graph.isEmpty()) {
-                    log.info("Replaying " + graph.ordered().size() + " migration(s) into a scratch database");
-                    timed("replay", () -> replayRunner(connection, graph, replay.spec()).upgrade("head"));
+            String replayKey = cache.key(spellCurrent ? "replay-spelled" : "replay", replayKeyParts());
+            Optional<SchemaCache.Replayed> cached = timed("cache", () -> cache.get(replayKey, SchemaCache.Replayed.class));
+            if (cached.isPresent()) {
+                current = cached.get().schema();
+                currentText = cached.get().text();
+                fromCache.add("the migrations' schema");
+            } else {
+                try (ScratchDatabase replay = scratchAdmin().create("replay"); Connection connection = replay.connect()) {
+                    if (!graph.isEmpty()) {
+                        log.info("Replaying " + graph.ordered().size() + " migration(s) into a scratch database");
+                        timed("replay", () -> replayRunner(connection, graph, replay.spec()).upgrade("head"));
+                    }
+                    current = timedSql("introspection", () -> introspector.read(connection, Introspector.userSchemas(connection)));
+                    if (spellCurrent && !graph.isEmpty()) {
+                        // which text of the migrations became which object, for the steps that take one away
+                        Schema replayed = current;
+                        currentText = timedSql("written text", () -> WrittenTextMatcher.match(connection, replayed,
+                                MigrationText.of(graph, runner(connection, graph, replay.spec()))));
+                    }
+                } catch (SQLException e) {
+                    throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
                 }
-                current = timedSql("introspection", () -> introspector.read(connection, Introspector.userSchemas(connection)));
-                if (spellCurrent && !graph.isEmpty()) {
-                    // which text of the migrations became which object, for the steps that take one away
-                    Schema replayed = current;
-                    currentText = timedSql("written text", () -> WrittenTextMatcher.match(connection, replayed,
-                            MigrationText.of(graph, runner(connection, graph, replay.spec()))));
-                }
-            } catch (SQLException e) {
-                throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
+                SchemaCache.Replayed built = new SchemaCache.Replayed(current, currentText);
+                timed("cache", () -> {
+                    cache.put(replayKey, built);
+                    return null;
+                });
             }
-            target = TargetSchema.build(scratch, await(hibernate), current.extensions(), log::timing);
+            target = target(cache, await(hibernate), current.extensions(), fromCache);
         }
-        Reprinter reprinter = new Reprinter(scratch, log::warn);
         current = settings.filter().apply(current);
         Schema wanted = settings.filter().apply(target.schema());
         if (!current.unmanaged().isEmpty()) {
@@ -742,16 +759,37 @@ public final class Autogen {
                     .map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
         }
         Schema filteredCurrent = current;
-        // the two sides are re-created on scratch databases of their own, at the same time
-        CompletableFuture<Schema> reprintingTarget = inParallel("reprint", () -> timed("reprint", () -> reprinter.reprint(wanted)));
+        String currentKey = cache.key("reprint", List.of(filteredCurrent.toString()));
+        String targetKey = cache.key("reprint", List.of(wanted.toString()));
+        Optional<Schema> cachedCurrent = timed("cache", () -> cache.get(currentKey, Schema.class));
+        Optional<Schema> cachedTarget = timed("cache", () -> cache.get(targetKey, Schema.class));
+        // the two sides are reprinted on scratch databases of their own, at the same time
+        CompletableFuture<Schema> reprintingTarget = cachedTarget.isPresent() ? CompletableFuture.completedFuture(cachedTarget.get())
+                : inParallel("reprint", () -> timed("reprint", () -> reprinter().reprint(wanted)));
         Schema reprintedCurrent;
         try {
-            reprintedCurrent = timed("reprint", () -> reprinter.reprint(filteredCurrent));
+            reprintedCurrent = cachedCurrent.isPresent() ? cachedCurrent.get()
+                    : timed("reprint", () -> reprinter().reprint(filteredCurrent));
         } catch (RuntimeException | Error e) {
             reprintingTarget.exceptionally(error -> null).join();
             throw e;
         }
         Schema reprintedTarget = await(reprintingTarget);
+        if (cachedCurrent.isEmpty() || cachedTarget.isEmpty()) {
+            timed("cache", () -> {
+                cache.put(currentKey, reprintedCurrent);
+                cache.put(targetKey, reprintedTarget);
+                return null;
+            });
+        }
+        if (cachedCurrent.isPresent() && cachedTarget.isPresent()) {
+            fromCache.add("PostgreSQL's print of both sides");
+        } else if (cachedCurrent.isPresent() || cachedTarget.isPresent()) {
+            fromCache.add("PostgreSQL's print of the " + (cachedCurrent.isPresent() ? "current side" : "entities' schema"));
+        }
+        if (!fromCache.isEmpty()) {
+            log.info("Unchanged since an earlier run, read from " + settings.cacheDirectory() + ": " + String.join(", ", fromCache));
+        }
         WrittenText written = target.written();
         WrittenText writtenCurrent = currentText;
         // compared as PostgreSQL prints both sides; written as Hibernate wrote the target
@@ -759,7 +797,7 @@ public final class Autogen {
         List<Change> renames = settings.renames().isEmpty() ? List.of()
                 : Renames.resolve(settings.renames().stream().map(Autogen::rename).toList(), reprintedCurrent, reprintedTarget);
         Schema renamedCurrent = renames.isEmpty() ? reprintedCurrent
-                : timed("reprint", () -> reprinter.reprint(reprintedCurrent, renames));
+                : timed("reprint", () -> reprinter().reprint(reprintedCurrent, renames));
         List<Change> changes = timed("diff", () -> {
             List<Change> all = new ArrayList<>(renames);
             all.addAll(AsWritten.spell(SchemaDiff.compare(renamedCurrent, reprintedTarget), renamedCurrent, writtenCurrent,
@@ -767,6 +805,73 @@ public final class Autogen {
             return List.copyOf(all);
         });
         return new Comparison(changes, reprintedCurrent, reprintedTarget);
+    }
+
+    /** The entities' schema: built on a scratch database, unless an earlier run built it from the same DDL. */
+    private TargetSchema target(SchemaCache cache, TargetSchema.Hibernate hibernate, Map<String, String> extensions,
+                                List<String> fromCache) {
+        String key = cache.key("target", List.of(extensions.toString(), String.join("\n;\n", hibernate.ddl()),
+                canonical(hibernate.text())));
+        Optional<TargetSchema> cached = timed("cache", () -> cache.get(key, TargetSchema.class));
+        if (cached.isPresent()) {
+            fromCache.add("the entities' schema");
+            return cached.get();
+        }
+        TargetSchema built = TargetSchema.build(scratchAdmin(), hibernate, extensions, log::timing);
+        timed("cache", () -> {
+            cache.put(key, built);
+            return null;
+        });
+        return built;
+    }
+
+    /** Hibernate's expressions in one order, whatever the order of the maps they came in. */
+    private static String canonical(Map<dev.autogen.schema.QualifiedName, dev.autogen.schema.WrittenText.Candidates> text) {
+        StringBuilder out = new StringBuilder();
+        new java.util.TreeMap<>(text).forEach((table, candidates) -> out.append(table).append(candidates.checks())
+                .append(new java.util.TreeMap<>(candidates.defaults())).append(new java.util.TreeMap<>(candidates.generated()))
+                .append('\n'));
+        return out.toString();
+    }
+
+    /**
+     * What the replayed schema depends on: the version table's name and every file in the migrations directory,
+     * by name and content. A migration that calls the project's other classes is keyed by its own source only.
+     */
+    private List<String> replayKeyParts() {
+        List<String> parts = new ArrayList<>();
+        parts.add(settings.versionTable().toString());
+        Path directory = settings.migrationsDirectory();
+        if (directory != null && Files.isDirectory(directory)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    parts.add(directory.relativize(file).toString());
+                    parts.add(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+                }
+            } catch (IOException | UncheckedIOException e) {
+                throw new AutogenException("Cannot read the migrations in " + directory + ": " + e.getMessage(), e);
+            }
+        }
+        return parts;
+    }
+
+    /** Starts the scratch server on a thread of its own; a failure is reported to the step that needs the server. */
+    private void startScratchInBackground() {
+        inParallel("scratch-start", () -> {
+            try {
+                return settings.scratch();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        });
+    }
+
+    private ScratchAdmin scratchAdmin() {
+        return new ScratchAdmin(requireScratch());
+    }
+
+    private Reprinter reprinter() {
+        return new Reprinter(scratchAdmin(), log::warn);
     }
 
     /** Work of one phase on a database, its time reported to the log (autogen.timings). */

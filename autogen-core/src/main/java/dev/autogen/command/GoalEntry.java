@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The door the Maven plugin opens from its own class loader into the project's: only JDK types
@@ -42,6 +43,19 @@ public final class GoalEntry {
      * @param log receives ("info" | "warn", message), and ("timing", phase TAB nanoseconds) for each phase
      */
     public static void run(String goal, Map<String, String> properties, BiConsumer<String, String> log) {
+        run(goal, properties, log, Map::of);
+    }
+
+    /**
+     * Runs one goal that starts its scratch server only when a step needs one.
+     *
+     * @param log           receives ("info" | "warn", message), and ("timing", phase TAB nanoseconds) for each phase
+     * @param scratchServer starts the scratch server, the first time a step needs one, and gives its keys
+     *                      (scratchUrl, scratchUser, scratchPassword); a failure to start is a RuntimeException
+     *                      whose message says what to do
+     */
+    public static void run(String goal, Map<String, String> properties, BiConsumer<String, String> log,
+                           Supplier<Map<String, String>> scratchServer) {
         Log sink = new Log() {
             public void info(String message) {
                 log.accept("info", message);
@@ -61,7 +75,7 @@ public final class GoalEntry {
             MigrationSources.read(migrationsDirectory(properties));
             return;
         }
-        Autogen autogen = new Autogen(configuration(goal, properties, sink), sink);
+        Autogen autogen = new Autogen(configuration(goal, properties, sink, scratchServer), sink);
         switch (goal) {
             case "revision" -> autogen.revision(Key.MESSAGE.in(properties));
             case "check" -> autogen.check();
@@ -86,6 +100,11 @@ public final class GoalEntry {
 
     /** The configuration of one goal, read from the plugin's keys and the project's own configuration. */
     static Configuration configuration(String goal, Map<String, String> properties, Log log) {
+        return configuration(goal, properties, log, Map::of);
+    }
+
+    static Configuration configuration(String goal, Map<String, String> properties, Log log,
+                                       Supplier<Map<String, String>> scratchServer) {
         String migrationsPackage = Key.MIGRATIONS_PACKAGE.in(properties);
         if (migrationsPackage == null) {
             throw new AutogenException("No migrations package configured: add <migrationsPackage>com.example.migrations</migrationsPackage> "
@@ -105,15 +124,28 @@ public final class GoalEntry {
         log.info("Configuration from " + (sources.isEmpty() ? "the plugin's parameters only" : String.join(", ", sources)));
         databaseLine.forEach(log::info);
 
-        String scratchUrl = Key.SCRATCH_URL.in(properties);
+        Supplier<ConnectionSpec> scratch = () -> {
+            Map<String, String> keys = new java.util.HashMap<>(properties);
+            try {
+                keys.putAll(scratchServer.get());
+            } catch (AutogenException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new AutogenException(e.getMessage(), e);
+            }
+            String scratchUrl = Key.SCRATCH_URL.in(keys);
+            return scratchUrl == null ? null : withConnectTimeout(properties, ConnectionSpec.parse(scratchUrl,
+                    Key.SCRATCH_USER.in(keys), keys.get(Key.SCRATCH_PASSWORD.key())).withKeys(ConnectionSpec.Keys.SCRATCH));
+        };
+        String cacheDirectory = Key.CACHE_DIRECTORY.in(properties);
         return Configuration.builder()
                 .entities(project.entities())
                 .migrationsDirectory(migrationsDirectory)
                 .migrationsPackage(migrationsPackage)
                 .database(database)
-                .scratch(scratchUrl == null ? null : withConnectTimeout(properties, ConnectionSpec.parse(scratchUrl,
-                        Key.SCRATCH_USER.in(properties), properties.get(Key.SCRATCH_PASSWORD.key()))
-                        .withKeys(ConnectionSpec.Keys.SCRATCH)))
+                .scratch(scratch)
+                .scratchKind(Key.SCRATCH.in(properties))
+                .cacheDirectory(cacheDirectory == null ? null : Path.of(cacheDirectory))
                 // the plugin's versionTable, else the one the application runs its migrations with
                 .versionTable(versionTable(Key.VERSION_TABLE.in(properties) != null ? Key.VERSION_TABLE.in(properties)
                         : project.versionTable().orElse(null)))

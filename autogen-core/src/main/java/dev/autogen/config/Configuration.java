@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * How a project uses autogen: one immutable value, built with {@link #builder()} and copied with
@@ -25,7 +26,9 @@ public final class Configuration {
     private final Path migrationsDirectory;
     private final String migrationsPackage;
     private final ConnectionSpec database;
-    private final ConnectionSpec scratch;
+    private final ScratchServer scratch;
+    private final Path cacheDirectory;
+    private final String scratchKind;
     private final QualifiedName versionTable;
     private final Map<String, Object> hibernateSettings;
     private final Path templatesDirectory;
@@ -47,6 +50,8 @@ public final class Configuration {
         this.migrationsPackage = builder.migrationsPackage;
         this.database = builder.database;
         this.scratch = builder.scratch;
+        this.cacheDirectory = builder.cacheDirectory;
+        this.scratchKind = builder.scratchKind == null ? "embedded" : builder.scratchKind;
         this.versionTable = builder.versionTable == null ? DEFAULT_VERSION_TABLE : builder.versionTable;
         this.hibernateSettings = Map.copyOf(builder.hibernateSettings);
         this.templatesDirectory = builder.templatesDirectory;
@@ -72,7 +77,7 @@ public final class Configuration {
     /** A builder holding this configuration, to change some of it. */
     public Builder toBuilder() {
         return new Builder().entities(entities).migrationsDirectory(migrationsDirectory).migrationsPackage(migrationsPackage)
-                .database(database).scratch(scratch).versionTable(versionTable).hibernateSettings(hibernateSettings)
+                .database(database).scratchServer(scratch).cacheDirectory(cacheDirectory).scratchKind(scratchKind).versionTable(versionTable).hibernateSettings(hibernateSettings)
                 .templatesDirectory(templatesDirectory).classLoader(classLoader).clock(clock).filter(filter)
                 .lockWait(lockWait).lockTimeout(lockTimeout).lockRetries(lockRetries).statementTimeout(statementTimeout)
                 .safety(safety).prove(prove).summary(summary).renames(renames);
@@ -98,9 +103,51 @@ public final class Configuration {
         return database;
     }
 
-    /** A server autogen may create throw-away databases on. */
+    /** A server autogen may create throw-away databases on, started (or asked for) the first time it is needed; or null. */
     public ConnectionSpec scratch() {
-        return scratch;
+        return scratch == null ? null : scratch.get();
+    }
+
+    /** Where schemas already built on scratch databases are kept for the next run, or null for nowhere. */
+    public Path cacheDirectory() {
+        return cacheDirectory;
+    }
+
+    /** The scratch server as autogen.scratch names it (embedded, docker, a URL): schemas built on another are not reused. */
+    public String scratchKind() {
+        return scratchKind;
+    }
+
+    /** The scratch server, asked for once by whoever needs it first; a failure to start is told to each who asks. */
+    private static final class ScratchServer {
+        private final Supplier<ConnectionSpec> start;
+        private ConnectionSpec spec;
+        private RuntimeException failure;
+
+        ScratchServer(Supplier<ConnectionSpec> start) {
+            this.start = start;
+        }
+
+        private boolean asked;
+
+        synchronized ConnectionSpec get() {
+            if (!asked) {
+                asked = true;
+                try {
+                    spec = start.get();
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return spec;
+        }
+
+        synchronized String describe() {
+            return spec != null ? spec.toString() : failure != null ? "failed to start" : asked ? "none" : "not started";
+        }
     }
 
     /** The table that records applied revisions. */
@@ -176,7 +223,7 @@ public final class Configuration {
     @Override
     public String toString() {
         return "Configuration[entities=" + entities + ", migrations=" + migrationsPackage + " in " + migrationsDirectory
-                + ", database=" + database + ", scratch=" + scratch + ", versionTable=" + versionTable
+                + ", database=" + database + ", scratch=" + (scratch == null ? null : scratch.describe()) + ", versionTable=" + versionTable
                 + ", hibernateSettings=" + hibernateSettings.keySet() + ", templatesDirectory=" + templatesDirectory
                 + ", filter=" + filter + "]";
     }
@@ -187,7 +234,9 @@ public final class Configuration {
         private Path migrationsDirectory;
         private String migrationsPackage;
         private ConnectionSpec database;
-        private ConnectionSpec scratch;
+        private ScratchServer scratch;
+        private Path cacheDirectory;
+        private String scratchKind;
         private QualifiedName versionTable;
         private Map<String, Object> hibernateSettings = Map.of();
         private Path templatesDirectory;
@@ -233,7 +282,28 @@ public final class Configuration {
         }
 
         public Builder scratch(ConnectionSpec scratch) {
+            return scratchServer(scratch == null ? null : new ScratchServer(() -> scratch));
+        }
+
+        /** A scratch server started by {@code start} the first time one is needed; never, when no step needs one. */
+        public Builder scratch(Supplier<ConnectionSpec> start) {
+            return scratchServer(start == null ? null : new ScratchServer(start));
+        }
+
+        private Builder scratchServer(ScratchServer scratch) {
             this.scratch = scratch;
+            return this;
+        }
+
+        /** Where schemas built on scratch databases are kept for the next run; null (the default) keeps none. */
+        public Builder cacheDirectory(Path cacheDirectory) {
+            this.cacheDirectory = cacheDirectory;
+            return this;
+        }
+
+        /** autogen.scratch as given: embedded (the default), docker or a URL. */
+        public Builder scratchKind(String scratchKind) {
+            this.scratchKind = scratchKind;
             return this;
         }
 

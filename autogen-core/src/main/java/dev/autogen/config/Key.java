@@ -66,9 +66,16 @@ public enum Key {
     SCRATCH_PASSWORD("scratchPassword", "autogen.scratchPassword"),
     /** Handled by the plugin: the goal does not run. */
     SKIP("skip", "autogen.skip"),
+    /**
+     * Handled by the plugin: whether revision and check keep the schemas they built on scratch databases in the
+     * build directory ({@link #CACHE_DIRECTORY}), so that a run with nothing changed skips that work; true by default.
+     */
+    CACHE("cache", "autogen.cache"),
     /** Handled by the plugin: after the goal, where its time went (core reports its phases to the log). */
     TIMINGS("timings", "autogen.timings"),
 
+    /** Where schemas built on scratch databases are kept for the next run (the project's target/autogen-cache); none when absent. */
+    CACHE_DIRECTORY("cacheDirectory"),
     /** The JDBC URL of the scratch server the plugin started or was given. */
     SCRATCH_URL("scratchUrl"),
     /** The project's resource directories, joined with the path separator: where its configuration files are. */

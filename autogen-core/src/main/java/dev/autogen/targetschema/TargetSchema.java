@@ -26,7 +26,7 @@ import java.util.function.ObjLongConsumer;
  * empty scratch database and read back with the introspector that reads the current side; and
  * the expressions in it as Hibernate wrote them, for the migration to write.
  */
-public record TargetSchema(Schema schema, WrittenText written) {
+public record TargetSchema(Schema schema, WrittenText written) implements java.io.Serializable {
 
     /** What the target side needs of Hibernate: the DDL its schema export writes, and the expressions as it writes them. */
     public record Hibernate(List<String> ddl, Map<QualifiedName, Candidates> text) {

@@ -153,6 +153,11 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
     void addProperties(Map<String, String> properties) throws MojoExecutionException, MojoFailureException {
     }
 
+    /** The scratch server's keys (scratchUrl, scratchUser, scratchPassword), started when core first needs it; none here. */
+    Map<String, String> startScratch() {
+        return Map.of();
+    }
+
     /** Runs after {@link #addProperties}, whatever the outcome: stops what the goal started. */
     void release() {
     }
@@ -167,7 +172,7 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
         Map<String, String> properties = properties();
         try {
             addProperties(properties);
-            new CoreInProjectClassLoader(project, plugin.getArtifacts(), plugin.getVersion(), getLog(), showErrors(), goalTimings).run(goal(), properties);
+            new CoreInProjectClassLoader(project, plugin.getArtifacts(), plugin.getVersion(), getLog(), showErrors(), goalTimings).run(goal(), properties, this::startScratch);
         } catch (MojoExecutionException | MojoFailureException | RuntimeException | Error e) {
             if (EmbeddedScratch.interrupted()) {
                 awaitHalt();

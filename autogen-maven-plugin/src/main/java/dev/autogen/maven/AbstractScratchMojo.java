@@ -3,6 +3,8 @@ package dev.autogen.maven;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import java.io.File;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A goal that builds the entities' schema, and so needs a server for scratch databases. */
@@ -23,20 +25,49 @@ abstract class AbstractScratchMojo extends AbstractAutogenMojo {
     @Parameter(property = "autogen.scratchPassword")
     private String scratchPassword;
 
+    /**
+     * Keeps the schemas revision and check build on scratch databases in target/autogen-cache, keyed by what they
+     * are built from (the migration files, the DDL Hibernate writes for the entities), so that a run with nothing
+     * changed skips the scratch server altogether. false builds everything every time.
+     */
+    @Parameter(property = "autogen.cache", defaultValue = "true")
+    private boolean cache;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    private File buildDirectory;
+
     private RunningScratchServer server;
 
     @Override
     void addProperties(Map<String, String> properties) throws MojoFailureException {
-        long start = System.nanoTime();
-        server = RunningScratchServer.start(scratch, scratchUser, scratchPassword, getLog());
-        timings().add(GoalTimings.CLUSTER_START, System.nanoTime() - start);
-        properties.put("scratchUrl", server.url());
-        put(properties, "scratchUser", server.user());
-        put(properties, "scratchPassword", server.password());
+        put(properties, "scratch", scratch);
+        if (cache && buildDirectory != null) {
+            properties.put("cacheDirectory", new File(buildDirectory, "autogen-cache").getAbsolutePath());
+        }
+    }
+
+    /** Starts the scratch server the first time a step of the goal needs one: a run served from the cache needs none. */
+    @Override
+    synchronized Map<String, String> startScratch() {
+        if (server == null) {
+            long start = System.nanoTime();
+            try {
+                server = RunningScratchServer.start(scratch, scratchUser, scratchPassword, getLog());
+            } catch (MojoFailureException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            } finally {
+                timings().add(GoalTimings.CLUSTER_START, System.nanoTime() - start);
+            }
+        }
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("scratchUrl", server.url());
+        put(keys, "scratchUser", server.user());
+        put(keys, "scratchPassword", server.password());
+        return keys;
     }
 
     @Override
-    void release() {
+    synchronized void release() {
         if (server == null) {
             return;
         }

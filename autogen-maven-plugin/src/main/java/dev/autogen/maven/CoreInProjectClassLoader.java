@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * Runs a goal of autogen-core inside a class loader built from the project's runtime classpath (its
@@ -55,7 +56,7 @@ final class CoreInProjectClassLoader {
         this.timings = timings;
     }
 
-    void run(String goal, Map<String, String> properties) throws MojoExecutionException, MojoFailureException {
+    void run(String goal, Map<String, String> properties, Supplier<Map<String, String>> scratchServer) throws MojoExecutionException, MojoFailureException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         long loading = System.nanoTime();
@@ -65,7 +66,7 @@ final class CoreInProjectClassLoader {
             if (log.isDebugEnabled()) {
                 log.debug("autogen:" + goal + " runs in the project's runtime class path: " + java.util.Arrays.toString(loader.getURLs()));
             }
-            Method run = entry(loader).getMethod("run", String.class, Map.class, BiConsumer.class);
+            Method run = entry(loader).getMethod("run", String.class, Map.class, BiConsumer.class, Supplier.class);
             BiConsumer<String, String> sink = (level, message) -> {
                 if ("warn".equals(level)) {
                     log.warn(message);
@@ -76,7 +77,7 @@ final class CoreInProjectClassLoader {
                 }
             };
             timings.add(GoalTimings.CLASS_LOADER, System.nanoTime() - loading);
-            run.invoke(null, goal, properties, sink);
+            run.invoke(null, goal, properties, sink, scratchServer);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (isUserError(cause)) {

@@ -7,7 +7,7 @@ import java.util.Objects;
  * {@code character varying} and each named enum. Types are as PostgreSQL prints them;
  * {@code function} is the cast function as {@code regprocedure} prints it, for {@link Method#FUNCTION} only.
  */
-public record Cast(String source, String target, Method method, String function, Context context) {
+public record Cast(String source, String target, Method method, String function, Context context) implements java.io.Serializable {
 
     /** How the cast converts a value: a function, the types' text forms, or the same bits. */
     public enum Method {

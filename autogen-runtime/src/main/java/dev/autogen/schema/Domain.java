@@ -7,7 +7,7 @@ import java.util.List;
  * Types and expressions are as PostgreSQL prints them.
  */
 public record Domain(QualifiedName name, String baseType, boolean isNotNull, String defaultValue,
-                     List<CheckConstraint> checks) {
+                     List<CheckConstraint> checks) implements java.io.Serializable {
     public Domain {
         checks = List.copyOf(checks.stream().sorted(java.util.Comparator.comparing(CheckConstraint::name)).toList());
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * A PostgreSQL enum type ({@code CREATE TYPE ... AS ENUM}) with its labels in their order, and the
  * casts from and to it (Hibernate creates two with each named enum); they live and die with the type.
  */
-public record EnumType(QualifiedName name, List<String> labels, List<Cast> casts) {
+public record EnumType(QualifiedName name, List<String> labels, List<Cast> casts) implements java.io.Serializable {
     public EnumType {
         labels = List.copyOf(labels);
         casts = casts.stream().sorted(Comparator.comparing(Cast::source).thenComparing(Cast::target)).toList();

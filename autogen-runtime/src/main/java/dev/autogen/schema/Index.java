@@ -8,7 +8,7 @@ import java.util.List;
  * {@code where} is the predicate of a partial index, or null.
  */
 public record Index(String name, boolean isUnique, String method, List<String> keys, List<String> include, String where,
-                    boolean isNullsNotDistinct) {
+                    boolean isNullsNotDistinct) implements java.io.Serializable {
     public Index {
         keys = List.copyOf(keys);
         include = List.copyOf(include);

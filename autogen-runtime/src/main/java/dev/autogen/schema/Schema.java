@@ -14,7 +14,7 @@ import java.util.TreeSet;
 public record Schema(SortedSet<String> schemaNames, SortedMap<QualifiedName, EnumType> enumTypes,
                      SortedMap<QualifiedName, Domain> domains, SortedMap<QualifiedName, Table> tables,
                      SortedMap<QualifiedName, Sequence> sequences, SortedSet<QualifiedName> unmanaged,
-                     SortedMap<String, String> extensions) {
+                     SortedMap<String, String> extensions) implements java.io.Serializable {
 
     public Schema {
         schemaNames = Collections.unmodifiableSortedSet(new TreeSet<>(schemaNames));

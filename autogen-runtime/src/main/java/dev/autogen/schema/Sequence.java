@@ -2,7 +2,7 @@ package dev.autogen.schema;
 
 /** A sequence with its options as PostgreSQL stores them in pg_sequence. */
 public record Sequence(QualifiedName name, String type, long start, long increment, long minValue, long maxValue,
-                       long cache, boolean cycles, ColumnRef ownedBy) {
+                       long cache, boolean cycles, ColumnRef ownedBy) implements java.io.Serializable {
 
     public Sequence(QualifiedName name, String type, long start, long increment, long minValue, long maxValue,
                     long cache, boolean cycles) {

@@ -18,7 +18,7 @@ public record Table(
         List<CheckConstraint> checks,
         List<ForeignKey> foreignKeys,
         List<Index> indexes,
-        String comment) {
+        String comment) implements java.io.Serializable {
 
     public Table {
         Objects.requireNonNull(name, "name");

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param generated generation expressions of stored generated columns
  */
 public record WrittenText(Map<QualifiedName, Map<String, String>> checks, Map<ColumnRef, String> defaults,
-                          Map<ColumnRef, String> generated) {
+                          Map<ColumnRef, String> generated) implements java.io.Serializable {
 
     public static final WrittenText NONE = new WrittenText(Map.of(), Map.of(), Map.of());
 
