@@ -95,14 +95,62 @@ public final class MigrationRenderer {
                 .map(step -> oneLine(commentText(source.notes().get(step)))).toList();
         scope.put("hasHazards", !hazards.isEmpty() || !notes.isEmpty());
         scope.put("hazards", java.util.stream.Stream.concat(hazards.stream(), notes.stream()).toList());
-        scope.put("upgrade", steps(source.upgrade(), source.notes()));
-        scope.put("downgrade", steps(downgrade, Map.of()));
+        String template = templateText();
+        // a body larger than javac takes goes into private methods, when the template has them
+        boolean parts = template.contains("{{#upgradeParts}}") && template.contains("{{#downgradeParts}}");
+        put(scope, "upgrade", steps(source.upgrade(), source.notes()), parts);
+        put(scope, "downgrade", steps(downgrade, Map.of()), parts);
 
         StringWriter out = new StringWriter();
-        template().execute(out, scope);
+        compile(template).execute(out, scope);
         String java = out.toString();
         checkParses(java, source.className());
         return java;
+    }
+
+    /**
+     * Source characters of steps one method holds: javac refuses a method of more than 64 KB of bytecode, and an
+     * {@code op.*} call compiles to well under half a byte per character of its source.
+     */
+    static final int CHARACTERS_PER_METHOD = 40_000;
+
+    /**
+     * Puts {@code steps} into the scope as {@code name} (the body of that method), or, when they are more than one
+     * method holds and {@code parts} allows it, as {@code nameParts}: numbered private methods the body calls in order.
+     */
+    private static void put(Map<String, Object> scope, String name, List<Map<String, Object>> steps, boolean parts) {
+        int characters = steps.stream().mapToInt(MigrationRenderer::characters).sum();
+        if (!parts || characters <= CHARACTERS_PER_METHOD) {
+            scope.put(name, steps);
+            scope.put(name + "Parts", List.of());
+            return;
+        }
+        List<Map<String, Object>> methods = new ArrayList<>();
+        List<Map<String, Object>> current = new ArrayList<>();
+        int size = 0;
+        int first = 1;
+        for (int k = 0; k < steps.size(); k++) {
+            int step = characters(steps.get(k));
+            if (!current.isEmpty() && size + step > CHARACTERS_PER_METHOD) {
+                methods.add(part(methods.size() + 1, first, current));
+                first = k + 1;
+                current = new ArrayList<>();
+                size = 0;
+            }
+            current.add(steps.get(k));
+            size += step;
+        }
+        methods.add(part(methods.size() + 1, first, current));
+        scope.put(name, List.of());
+        scope.put(name + "Parts", methods);
+    }
+
+    private static Map<String, Object> part(int number, int first, List<Map<String, Object>> steps) {
+        return Map.of("number", number, "first", first, "last", first + steps.size() - 1, "steps", steps);
+    }
+
+    private static int characters(Map<String, Object> step) {
+        return ((String) step.get("code")).length();
     }
 
     private static List<Map<String, Object>> steps(List<Change> changes, Map<Change, String> lines) {
@@ -155,7 +203,7 @@ public final class MigrationRenderer {
         return text.replace('\n', ' ');
     }
 
-    private Mustache template() {
+    private static Mustache compile(String template) {
         MustacheFactory factory = new DefaultMustacheFactory() {
             // Java source, not HTML: nothing is escaped
             @Override
@@ -167,8 +215,14 @@ public final class MigrationRenderer {
                 }
             }
         };
+        return factory.compile(new java.io.StringReader(template), TEMPLATE);
+    }
+
+    private String templateText() {
         try (Reader reader = openTemplate()) {
-            return factory.compile(reader, TEMPLATE);
+            StringWriter text = new StringWriter();
+            reader.transferTo(text);
+            return text.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
