@@ -5,7 +5,7 @@ Each entity is one table of 11 columns of many types (bigint from a sequence, va
 boolean, timestamp, date, an enum stored as a string, uuid, a foreign key to the entity before it, or text for
 the first), with an index and a unique constraint. The same schema as SQLAlchemy metadata is in alembic_compare.py.
 
-usage: generate.py N DIRECTORY AUTOGEN_VERSION [K]   (K: write only the first K entities; the model grows in steps)
+usage: generate.py N DIRECTORY AUTOGEN_VERSION
 """
 import os
 import sys
@@ -23,7 +23,7 @@ POM = """<?xml version="1.0" encoding="UTF-8"?>
   <dependencies>
     <dependency>
       <groupId>dev.autogen</groupId>
-      <artifactId>autogen-core</artifactId>
+      <artifactId>autogen-runtime</artifactId>
       <version>{version}</version>
     </dependency>
   </dependencies>
@@ -174,7 +174,6 @@ def main():
     n = int(sys.argv[1])
     directory = sys.argv[2]
     version = sys.argv[3]
-    k = int(sys.argv[4]) if len(sys.argv) > 4 else n
     width = max(4, len(str(n - 1)))
     model = os.path.join(directory, "src/main/java/bench/model")
     os.makedirs(model, exist_ok=True)
@@ -185,7 +184,7 @@ def main():
         f.write(STATUS)
     with open(os.path.join(directory, "src/main/java/bench/Validate.java"), "w") as f:
         f.write(VALIDATE.format(width=width))
-    for i in range(k):
+    for i in range(n):
         last = NOTE if i == 0 else PARENT.format(parent=cls(i - 1, width))
         with open(os.path.join(model, cls(i, width) + ".java"), "w") as f:
             f.write(ENTITY.format(table=table(i, width), cls=cls(i, width), last=last))

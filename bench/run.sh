@@ -102,16 +102,9 @@ for n in "${sizes[@]}"; do
         python3 "$here/generate.py" "$n" "$dir" "$version"
     fi
     if ! ls "$dir"/src/main/java/bench/migrations/*.java >/dev/null 2>&1; then
-        # one migration of more than a few hundred tables has an upgrade() that javac refuses ("code too
-        # large"): the model is created by one migration per step of $step entities
-        step=150
-        rm -rf "$dir/src/main/java/bench/model"
-        for k in $(seq $step $step $((n + step - 1))); do
-            [ $k -le $n ] || k=$n
-            echo "   writing the migration that creates entities up to $k (autogen:revision)"
-            python3 "$here/generate.py" "$n" "$dir" "$version" "$k"
-            (cd "$dir" && "${maven[@]}" -q autogen:revision -Dmessage="create model up to $k")
-        done
+        # one migration creates the whole model (its upgrade() calls private methods of a size javac takes)
+        echo "   writing the migration that creates the model (autogen:revision)"
+        (cd "$dir" && "${maven[@]}" -q autogen:revision -Dmessage="create model")
     fi
     [ -n "$live_pid" ] || start_live
     database=bench_$n
