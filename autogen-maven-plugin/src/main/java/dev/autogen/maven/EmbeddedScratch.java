@@ -210,28 +210,32 @@ final class EmbeddedScratch implements AutoCloseable {
         Files.createDirectory(directory);
         FileChannel channel = FileChannel.open(directory.resolve(OWNER_LOCK), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         FileLock lock = channel.lock();
-        Process process = null;
+        Path data = directory.resolve("data");
+        Process process;
+        int port;
         try {
-            Path data = directory.resolve("data");
             copyTree(template, data);
             Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-            int port = freePort();
+            port = freePort();
             // fsync, full-page writes and synchronous commit off: nothing on a scratch cluster outlives the goal
             process = new ProcessBuilder(command(bin.resolve("postgres"), "-D", data.toString(), "-p", Integer.toString(port),
                     "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=off",
                     "-c", "full_page_writes=off", "-c", "synchronous_commit=off", "-c", "timezone=UTC",
                     "-c", "max_connections=300", "-c", "logging_collector=off"))
                     .redirectErrorStream(true).redirectOutput(directory.resolve("postgres.log").toFile()).start();
-            awaitReady(process, data, directory.resolve("postgres.log"));
-            return new EmbeddedScratch(directory, bin, channel, lock, process, port, log);
         } catch (IOException | RuntimeException e) {
-            if (process != null) {
-                process.destroyForcibly();
-                waitQuietly(process.toHandle(), Duration.ofSeconds(10));
-            }
             deleteTree(directory);
             lock.release();
             channel.close();
+            throw e;
+        }
+        // from here a signal stops and removes the cluster, also one that comes while PostgreSQL starts
+        EmbeddedScratch cluster = new EmbeddedScratch(directory, bin, channel, lock, process, port, log);
+        try {
+            awaitReady(process, data, directory.resolve("postgres.log"));
+            return cluster;
+        } catch (IOException | RuntimeException e) {
+            cluster.close();
             throw e;
         }
     }
