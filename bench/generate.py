@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Writes a Maven project with N JPA entities that uses the autogen plugin, for the benchmark.
 
-Each entity is one table of 11 columns of many types (bigint from a sequence, varchar, numeric, integer,
-boolean, timestamp, date, an enum stored as a string, uuid, a foreign key to the entity before it, or text for
-the first), with an index and a unique constraint. The same schema as SQLAlchemy metadata is in alembic_compare.py.
+The model depends on autogen-runtime, Hibernate and the JDBC driver, as an application does. Each entity is one
+table of 11 columns of many types (bigint from a sequence, varchar, numeric, integer, boolean, timestamp, date, an
+enum stored as a string, uuid, a foreign key to the entity before it, or text for the first), with an index and a
+unique constraint. The same schema as SQLAlchemy metadata is in alembic_compare.py.
 
 usage: generate.py N DIRECTORY AUTOGEN_VERSION
 """
 import os
+import re
 import sys
 
 POM = """<?xml version="1.0" encoding="UTF-8"?>
@@ -25,6 +27,16 @@ POM = """<?xml version="1.0" encoding="UTF-8"?>
       <groupId>dev.autogen</groupId>
       <artifactId>autogen-runtime</artifactId>
       <version>{version}</version>
+    </dependency>
+    <dependency>
+      <groupId>org.hibernate.orm</groupId>
+      <artifactId>hibernate-core</artifactId>
+      <version>{hibernate}</version>
+    </dependency>
+    <dependency>
+      <groupId>org.postgresql</groupId>
+      <artifactId>postgresql</artifactId>
+      <version>{postgresql}</version>
     </dependency>
   </dependencies>
   <build>
@@ -162,6 +174,13 @@ public final class Validate {{
 """
 
 
+def versions():
+    """Hibernate's and the JDBC driver's versions autogen is built with, from the project's root pom."""
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pom.xml")) as f:
+        pom = f.read()
+    return {name: re.search("<%s.version>([^<]+)</" % name, pom).group(1) for name in ("hibernate", "postgresql")}
+
+
 def table(i, width):
     return "e%0*d" % (width, i)
 
@@ -179,7 +198,7 @@ def main():
     os.makedirs(model, exist_ok=True)
     os.makedirs(os.path.join(directory, "src/main/java/bench/migrations"), exist_ok=True)
     with open(os.path.join(directory, "pom.xml"), "w") as f:
-        f.write(POM.format(n=n, version=version))
+        f.write(POM.format(n=n, version=version, **versions()))
     with open(os.path.join(model, "Status.java"), "w") as f:
         f.write(STATUS)
     with open(os.path.join(directory, "src/main/java/bench/Validate.java"), "w") as f:
