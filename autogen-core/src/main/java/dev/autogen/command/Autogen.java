@@ -268,6 +268,10 @@ public final class Autogen {
             if (!hint.isEmpty()) {
                 log.warn(hint + ".");
             }
+            runner.pending().ifPresent(p -> log.warn("Migration " + describe(graph, p.revision()) + " stopped part-way through its "
+                    + (p.direction() == MigrationRunner.Direction.UPGRADE ? "upgrade" : "downgrade") + " (" + p.statementsDone()
+                    + " statements of its online form done and committed): run mvn autogen:"
+                    + (p.direction() == MigrationRunner.Direction.UPGRADE ? "upgrade" : "downgrade") + " again to finish it."));
             return at;
         });
         List<String> heads = graph.heads();
