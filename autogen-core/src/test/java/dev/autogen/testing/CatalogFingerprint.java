@@ -62,7 +62,7 @@ public final class CatalogFingerprint {
               LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
              WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped
                AND {user} AND {class} AND c.relname NOT IN ({ignored})""",
-            // constraints of tables and of domains
+            // constraints of tables and of domains (a domain's has no relation, whatever is left out)
             """
             SELECT 'constraint ' || quote_ident(n.nspname) || '.'
                    || quote_ident(coalesce(c.relname, format_type(con.contypid, NULL))) || '.' || quote_ident(con.conname)
@@ -73,7 +73,7 @@ public final class CatalogFingerprint {
               FROM pg_constraint con
               JOIN pg_namespace n ON n.oid = con.connamespace
               LEFT JOIN pg_class c ON c.oid = con.conrelid
-             WHERE {user} AND coalesce(c.relname, '') NOT IN ({ignored})""",
+             WHERE {user} AND (c.relname IS NULL OR c.relname NOT IN ({ignored}))""",
             // indexes, those behind constraints included
             """
             SELECT 'index ' || quote_ident(n.nspname) || '.' || quote_ident(i.relname) || ' ' || pg_get_indexdef(i.oid)
