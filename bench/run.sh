@@ -25,7 +25,7 @@ settings=$work/settings.xml
 
 if [ "${BUILD:-yes}" = yes ]; then
     echo "== building autogen $version into $repo"
-    mvn -B -ntp -o -q -f "$root/pom.xml" -pl .,autogen-core,autogen-maven-plugin -DskipTests -DskipITs verify
+    mvn -B -ntp -o -q -f "$root/pom.xml" -pl .,autogen-runtime,autogen-core,autogen-maven-plugin -DskipTests -DskipITs verify
 fi
 
 # the outer local repository serves as a remote one: nothing is downloaded, nothing is installed into it
