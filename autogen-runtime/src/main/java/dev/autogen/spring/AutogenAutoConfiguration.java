@@ -6,6 +6,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,7 +30,7 @@ import javax.sql.DataSource;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
-@ConditionalOnSingleCandidate(DataSource.class)
+@ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(AutogenProperties.class)
 public class AutogenAutoConfiguration {
 
@@ -38,6 +39,7 @@ public class AutogenAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnSingleCandidate(DataSource.class)
     @Conditional(MigrationsPackageGiven.class)
     public Migrations autogenMigrations(DataSource dataSource, AutogenProperties properties, ApplicationContext context) {
         Log log = LogFactory.getLog(Migrations.class);
@@ -57,8 +59,9 @@ public class AutogenAutoConfiguration {
     }
 
     @Bean(ON_START)
-    public MigrationsOnStart autogenMigrationsOnStart(ObjectProvider<Migrations> migrations, AutogenProperties properties) {
-        return new MigrationsOnStart(migrations.getIfAvailable(), properties);
+    public MigrationsOnStart autogenMigrationsOnStart(ObjectProvider<Migrations> migrations, AutogenProperties properties,
+                                                      ApplicationContext context) {
+        return new MigrationsOnStart(migrations.getIfAvailable(), properties, context.getBeanNamesForType(DataSource.class));
     }
 
     @Bean

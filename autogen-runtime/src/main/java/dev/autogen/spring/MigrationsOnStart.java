@@ -18,11 +18,16 @@ public final class MigrationsOnStart implements InitializingBean {
 
     private final Migrations migrations;
     private final AutogenProperties properties;
+    private final String[] dataSources;
 
-    /** {@code migrations} is null when no migrations package is configured. */
-    MigrationsOnStart(Migrations migrations, AutogenProperties properties) {
+    /**
+     * {@code migrations} is null when no migrations package is configured, or when the application has several
+     * DataSources ({@code dataSources}, their bean names) and none of them is primary.
+     */
+    MigrationsOnStart(Migrations migrations, AutogenProperties properties, String[] dataSources) {
         this.migrations = migrations;
         this.properties = properties;
+        this.dataSources = dataSources.clone();
     }
 
     @Override
@@ -30,6 +35,12 @@ public final class MigrationsOnStart implements InitializingBean {
         AutogenProperties.OnStart onStart = properties.getOnStart() == null ? AutogenProperties.OnStart.VALIDATE : properties.getOnStart();
         if (onStart == AutogenProperties.OnStart.NONE) {
             return;
+        }
+        if (migrations == null && dataSources.length > 1) {
+            throw new AutogenException("autogen.on-start=" + name(onStart) + " cannot tell which database to migrate: the "
+                    + "application has " + dataSources.length + " DataSources (" + String.join(", ", dataSources) + ") and none "
+                    + "is @Primary. Mark the one that holds the migrated schema @Primary, or set autogen.on-start=none and run "
+                    + "Migrations.configure().dataSource(...) yourself");
         }
         if (migrations == null) {
             throw new AutogenException("autogen.on-start=" + name(onStart) + " needs autogen.migrations-package, the package of "

@@ -166,6 +166,35 @@ class AutogenAutoConfigurationTest {
     }
 
     @Test
+    void twoDataSourcesWithoutAPrimaryRefuseTheStartInOneLine() {
+        try (TestDatabase db = TestDatabase.create("boot3_twosources")) {
+            AutogenException cause = cause(assertThrows(RuntimeException.class, () -> new SpringApplicationBuilder(
+                    BookshopApplication.class, TwoDataSources.class).web(WebApplicationType.NONE)
+                    .properties("test.url=" + db.url(), "test.user=" + db.user(), "autogen.migrations-package=" + MIGRATIONS)
+                    .run().close()));
+            assertEquals("autogen.on-start=validate cannot tell which database to migrate: the application has 2 DataSources "
+                    + "(orders, reports) and none is @Primary. Mark the one that holds the migrated schema @Primary, or set "
+                    + "autogen.on-start=none and run Migrations.configure().dataSource(...) yourself", cause.getMessage());
+            assertNull(db.query("SELECT to_regclass('public.autogen_version')"));
+        }
+    }
+
+    /** An application with two databases, neither of them primary. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class TwoDataSources {
+        @org.springframework.context.annotation.Bean
+        javax.sql.DataSource orders(org.springframework.core.env.Environment environment) {
+            return new org.springframework.jdbc.datasource.DriverManagerDataSource(environment.getProperty("test.url"),
+                    environment.getProperty("test.user"), "");
+        }
+
+        @org.springframework.context.annotation.Bean
+        javax.sql.DataSource reports(org.springframework.core.env.Environment environment) {
+            return orders(environment);
+        }
+    }
+
+    @Test
     void theSettingsComeFromTheProperties() {
         try (TestDatabase db = TestDatabase.create("boot3_settings");
              ConfigurableApplicationContext context = start(db, "autogen.on-start=upgrade", "autogen.version-table=app_history",
