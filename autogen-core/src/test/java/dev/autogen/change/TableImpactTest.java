@@ -50,6 +50,7 @@ import dev.autogen.schema.Sequence;
 import dev.autogen.schema.Table;
 import dev.autogen.script.Definitions;
 import dev.autogen.sql.PostgresSql;
+import dev.autogen.testing.HeldLocks;
 import dev.autogen.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +59,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -328,20 +328,6 @@ class TableImpactTest {
             rs.next();
             pid = rs.getInt(1);
         }
-        Map<String, LockMode> result = new TreeMap<>();
-        try (PreparedStatement s = watcher.prepareStatement("SELECT relation::oid::bigint, mode FROM pg_locks "
-                + "WHERE pid = ? AND locktype = 'relation' AND granted AND database = (SELECT oid FROM pg_database "
-                + "WHERE datname = current_database())")) {
-            s.setInt(1, pid);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String table = names.get(rs.getLong(1));
-                    if (table != null) {
-                        result.merge(table, LockMode.ofPgLocks(rs.getString(2)), (a, b) -> a.compareTo(b) >= 0 ? a : b);
-                    }
-                }
-            }
-        }
-        return result;
+        return HeldLocks.of(watcher, pid, names);
     }
 }

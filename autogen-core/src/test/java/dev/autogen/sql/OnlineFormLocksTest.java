@@ -12,6 +12,7 @@ import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.Schema;
 import dev.autogen.script.Definitions;
 import dev.autogen.sql.StatementPlan.Mode;
+import dev.autogen.testing.HeldLocks;
 import dev.autogen.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -251,20 +251,6 @@ class OnlineFormLocksTest {
     private static Map<String, LockMode> heldLocks(int pid, Map<String, Long> names) throws SQLException {
         Map<Long, String> byOid = new HashMap<>();
         names.forEach((name, oid) -> byOid.put(oid, name));
-        Map<String, LockMode> result = new TreeMap<>();
-        try (PreparedStatement s = watcher.prepareStatement("SELECT relation::oid::bigint, mode FROM pg_locks "
-                + "WHERE pid = ? AND locktype = 'relation' AND granted AND database = (SELECT oid FROM pg_database "
-                + "WHERE datname = current_database())")) {
-            s.setInt(1, pid);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String table = byOid.get(rs.getLong(1));
-                    if (table != null) {
-                        result.merge(table, LockMode.ofPgLocks(rs.getString(2)), (a, b) -> a.compareTo(b) >= 0 ? a : b);
-                    }
-                }
-            }
-        }
-        return result;
+        return HeldLocks.of(watcher, pid, byOid);
     }
 }
