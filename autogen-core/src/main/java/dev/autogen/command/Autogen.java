@@ -25,7 +25,6 @@ import dev.autogen.schema.Schema;
 import dev.autogen.schema.WrittenText;
 import dev.autogen.script.Migration;
 import dev.autogen.script.MigrationFile;
-import dev.autogen.script.MigrationSources;
 import dev.autogen.script.Operations;
 import dev.autogen.script.RevisionGraph;
 import dev.autogen.targetschema.Reprinter;
@@ -82,7 +81,7 @@ public final class Autogen {
      * of them change in conflicting ways are named; check, after the merge, says what the entities still need.
      */
     public Optional<Path> merge(String message) {
-        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        RevisionGraph graph = migrations();
         List<String> heads = graph.heads();
         if (heads.size() < 2) {
             log.info("Nothing to merge: " + (heads.isEmpty() ? "there is no migration" : "one head, " + describe(graph, heads.get(0)))
@@ -103,7 +102,7 @@ public final class Autogen {
         } catch (IOException e) {
             throw new AutogenException("Cannot write " + file + ": " + e.getMessage(), e);
         }
-        List<String> declared = MigrationSources.read(settings.migrationsDirectory()).find(revision)
+        List<String> declared = migrations().find(revision)
                 .map(MigrationFile::parents).orElse(List.of());
         if (!declared.equals(heads)) {
             try {
@@ -168,7 +167,7 @@ public final class Autogen {
 
     /** Compares the entities with the migrations (or the live database) and writes a migration for the difference. */
     public RevisionResult revision(String message) {
-        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        RevisionGraph graph = migrations();
         // a new migration follows the one head: two are merged first
         graph.head();
         // the file's name is settled before the diff, which may take a while
@@ -214,7 +213,7 @@ public final class Autogen {
 
     /** Fails with the list of differences when the entities and the migrations (or live database) differ. */
     public List<Change> check() {
-        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        RevisionGraph graph = migrations();
         graph.head();
         // a live database behind the migrations needs an upgrade, not a migration for what the files already hold
         List<Change> changes = diff(graph, true).changes();
@@ -234,7 +233,7 @@ public final class Autogen {
 
     /** Applies migrations up to {@code target} ("head" or a revision id) on the live database. */
     public List<MigrationFile> upgrade(String target) {
-        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        RevisionGraph graph = migrations();
         return onDatabase(requireDatabase(), graph, runner -> {
             List<MigrationFile> applied = runner.upgrade(target);
             log.info(applied.isEmpty() ? "Already at " + describe(graph, graph.head()) + "; nothing to apply."
@@ -248,7 +247,7 @@ public final class Autogen {
         if (target == null || target.isBlank()) {
             throw new AutogenException("Say how far to downgrade: -Dautogen.target=-1, -N, base or a revision id");
         }
-        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        RevisionGraph graph = migrations();
         return onDatabase(requireDatabase(), graph, runner -> {
             List<MigrationFile> reverted = runner.downgrade(target);
             log.info(reverted.isEmpty() ? "Nothing to revert." : "Downgraded to " + describe(graph, runner.currentHeads()) + ".");
@@ -261,7 +260,7 @@ public final class Autogen {
      * is at both; the first is answered, and both are printed.
      */
     public String current() {
-        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        RevisionGraph graph = migrations();
         List<String> current = onDatabase(requireDatabase(), graph, runner -> {
             List<String> at = runner.currentHeads();
             String hint = adoptionHint(runner, at.isEmpty() ? null : at.get(0));
@@ -286,7 +285,7 @@ public final class Autogen {
 
     /** The heads of the history: one, or more while branches are not merged. */
     public List<String> heads() {
-        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        RevisionGraph graph = migrations();
         List<String> heads = graph.heads();
         if (heads.isEmpty()) {
             log.info("No migrations in " + settings.migrationsDirectory());
@@ -307,7 +306,7 @@ public final class Autogen {
      * long it took, and whether its file still has the checksum it was applied with) or pending.
      */
     public List<MigrationFile> history() {
-        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        RevisionGraph graph = migrations();
         if (graph.isEmpty()) {
             log.info("No migrations in " + settings.migrationsDirectory());
         }
@@ -479,7 +478,7 @@ public final class Autogen {
      * database at {@code from} has applied, base or -N, is a downgrade. Returns the script.
      */
     public String sql(String from, String target, Path output) {
-        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        RevisionGraph graph = migrations();
         String start = from == null || from.isBlank() ? "current" : from.strip();
         String to = target == null || target.isBlank() ? "head" : target.strip();
         java.util.function.Function<MigrationFile, Migration> loader = MigrationRunner.classLoading(settings.classLoader());
@@ -556,7 +555,7 @@ public final class Autogen {
      * not have that revision's schema (the migrations up to it replayed on a scratch database), unless forced.
      */
     public String stamp(String target, boolean force) {
-        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        RevisionGraph graph = migrations();
         ConnectionSpec database = requireDatabase();
         String revision;
         if (target == null || target.isBlank()) {
@@ -631,7 +630,7 @@ public final class Autogen {
 
     /** Records the checksums of applied migrations as their files are now, after the edits were reviewed. */
     public List<MigrationFile> repair() {
-        RevisionGraph graph = MigrationSources.read(settings.migrationsDirectory());
+        RevisionGraph graph = migrations();
         return onDatabase(requireDatabase(), graph, runner -> {
             List<MigrationFile> repaired = runner.repair();
             log.info(repaired.isEmpty() ? "Every applied migration has the checksum it was applied with; nothing to repair."
@@ -640,9 +639,15 @@ public final class Autogen {
         });
     }
 
+    /** The migrations' history as their files declare it (parsed only where an earlier run did not parse the same bytes). */
+    private RevisionGraph migrations() {
+        // keyed without the scratch server: check-migrations, which has none, reads the same entry
+        return MigrationHeaders.read(settings.migrationsDirectory(), SchemaCache.in(settings.cacheDirectory(), ""));
+    }
+
     /** The changes that turn the current side (live database or replayed migrations) into the entities' schema. */
     public List<Change> diff() {
-        return diff(MigrationSources.read(settings.migrationsDirectory()), false).changes();
+        return diff(migrations(), false).changes();
     }
 
     /** What the diff found, and the two sides as it compared them. */
@@ -681,11 +686,11 @@ public final class Autogen {
 
     /** @param spellCurrent whether the changes are to be written to a file, the current side in its own text */
     private Comparison diff(RevisionGraph graph, boolean requireHead, boolean spellCurrent) {
-        // Hibernate's boot is CPU work of this JVM: it runs while the database side is replayed or read
-        CompletableFuture<TargetSchema.Hibernate> hibernate = inParallel("hibernate-boot", () -> TargetSchema.hibernate(
-                settings.classLoader(), settings.entities(), settings.hibernateSettings(), log::timing));
+        SchemaCache cache = SchemaCache.in(settings.cacheDirectory(), settings.scratchKind());
+        List<String> fromCache = new ArrayList<>();
+        CompletableFuture<TargetSchema.Hibernate> hibernate = hibernate(cache, fromCache);
         try {
-            return diff(graph, requireHead, spellCurrent, hibernate);
+            return diff(graph, requireHead, spellCurrent, hibernate, cache, fromCache);
         } catch (RuntimeException | Error e) {
             // nothing of the goal runs on after it has failed
             hibernate.exceptionally(error -> null).join();
@@ -693,14 +698,56 @@ public final class Autogen {
         }
     }
 
+    /**
+     * Hibernate's DDL and expressions for the entities: read from the cache when the class path holds what it held
+     * when an earlier run booted Hibernate, with the same settings; otherwise Hibernate boots, as CPU work of this
+     * JVM that runs while the database side is replayed or read.
+     */
+    private CompletableFuture<TargetSchema.Hibernate> hibernate(SchemaCache cache, List<String> fromCache) {
+        Optional<String> key = cache.isOn() ? timed("cache", () -> hibernateKey(cache)) : Optional.empty();
+        Optional<TargetSchema.Hibernate> cached = key.flatMap(k -> timed("cache", () -> cache.get(k, TargetSchema.Hibernate.class)));
+        if (cached.isPresent()) {
+            fromCache.add("Hibernate's DDL");
+            return CompletableFuture.completedFuture(cached.get());
+        }
+        return inParallel("hibernate-boot", () -> {
+            TargetSchema.Hibernate booted = TargetSchema.hibernate(settings.classLoader(), settings.entities(),
+                    settings.hibernateSettings(), log::timing);
+            key.ifPresent(k -> timed("cache", () -> {
+                cache.put(k, booted);
+                return null;
+            }));
+            return booted;
+        });
+    }
+
+    /**
+     * What Hibernate's boot reads: the class path's contents, the entities asked for, the settings given, and the
+     * system properties Hibernate reads itself. Empty when one of them cannot be said, and Hibernate boots.
+     */
+    private Optional<String> hibernateKey(SchemaCache cache) {
+        Optional<String> entities = settings.entities().identity();
+        if (entities.isEmpty()) {
+            return Optional.empty();
+        }
+        return ClassPathContents.of(settings.classLoader()).map(classPath -> {
+            java.util.TreeMap<String, String> system = new java.util.TreeMap<>();
+            System.getProperties().stringPropertyNames().stream()
+                    .filter(name -> name.startsWith("hibernate.") || name.startsWith("jakarta.persistence.")
+                            || name.startsWith("javax.persistence.") || name.startsWith("org.hibernate."))
+                    .forEach(name -> system.put(name, System.getProperty(name)));
+            java.util.TreeMap<String, String> given = new java.util.TreeMap<>();
+            settings.hibernateSettings().forEach((name, value) -> given.put(name, String.valueOf(value)));
+            return cache.key("hibernate", List.of(classPath, entities.get(), given.toString(), system.toString()));
+        });
+    }
+
     private Comparison diff(RevisionGraph graph, boolean requireHead, boolean spellCurrent,
-                            CompletableFuture<TargetSchema.Hibernate> hibernate) {
-        SchemaCache cache = SchemaCache.in(settings.cacheDirectory(), settings.scratchKind());
+                            CompletableFuture<TargetSchema.Hibernate> hibernate, SchemaCache cache, List<String> fromCache) {
         if (!cache.isOn()) {
             // every side is built on scratch databases: the server starts while Hibernate boots
             startScratchInBackground();
         }
-        List<String> fromCache = new ArrayList<>();
         TargetSchema target;
         Schema current;
         WrittenText currentText = WrittenText.NONE;

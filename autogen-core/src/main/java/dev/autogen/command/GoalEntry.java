@@ -10,7 +10,6 @@ import dev.autogen.db.ConnectionSpec;
 import dev.autogen.runner.Durations;
 import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.SchemaFilter;
-import dev.autogen.script.MigrationSources;
 import dev.autogen.script.RevisionGraph;
 
 import java.nio.file.Path;
@@ -72,7 +71,8 @@ public final class GoalEntry {
         };
         if (goal.equals("check-migrations")) {
             // before anything compiles: every migration file parses, and they form one line from base
-            MigrationSources.read(migrationsDirectory(properties));
+            String cacheDirectory = Key.CACHE_DIRECTORY.in(properties);
+            MigrationHeaders.read(migrationsDirectory(properties), SchemaCache.in(cacheDirectory == null ? null : Path.of(cacheDirectory), ""));
             return;
         }
         Autogen autogen = new Autogen(configuration(goal, properties, sink, scratchServer), sink);

@@ -40,7 +40,7 @@ final class SchemaCache {
     private static final int KEPT_PER_KIND = 6;
 
     private static final ObjectInputFilter ONLY_SCHEMAS = ObjectInputFilter.Config.createFilter(
-            "maxdepth=64;dev.autogen.schema.*;dev.autogen.targetschema.TargetSchema;dev.autogen.command.SchemaCache$Replayed;java.lang.*;java.util.*;!*");
+            "maxdepth=64;dev.autogen.schema.*;dev.autogen.targetschema.TargetSchema;dev.autogen.targetschema.TargetSchema$Hibernate;dev.autogen.command.SchemaCache$Replayed;dev.autogen.command.MigrationHeaders$Headers;dev.autogen.command.MigrationHeaders$Header;java.lang.*;java.util.*;!*");
 
     /** The migrations' schema as replayed, and which text of the migrations became which of its objects. */
     record Replayed(Schema schema, dev.autogen.schema.WrittenText text) implements Serializable {

@@ -67,14 +67,15 @@ public enum Key {
     /** Handled by the plugin: the goal does not run. */
     SKIP("skip", "autogen.skip"),
     /**
-     * Handled by the plugin: whether revision and check keep the schemas they built on scratch databases in the
-     * build directory ({@link #CACHE_DIRECTORY}), so that a run with nothing changed skips that work; true by default.
+     * Handled by the plugin: whether goals keep what they work out from the project's files (what the migration files
+     * declare, Hibernate's DDL, the schemas built on scratch databases) in the build directory ({@link #CACHE_DIRECTORY}),
+     * so that a run with nothing changed skips that work; true by default.
      */
     CACHE("cache", "autogen.cache"),
     /** Handled by the plugin: after the goal, where its time went (core reports its phases to the log). */
     TIMINGS("timings", "autogen.timings"),
 
-    /** Where schemas built on scratch databases are kept for the next run (the project's target/autogen-cache); none when absent. */
+    /** Where what a run worked out is kept for the next run (the project's target/autogen-cache); none when absent. */
     CACHE_DIRECTORY("cacheDirectory"),
     /** The JDBC URL of the scratch server the plugin started or was given. */
     SCRATCH_URL("scratchUrl"),

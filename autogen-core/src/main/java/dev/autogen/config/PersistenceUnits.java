@@ -92,6 +92,23 @@ public final class PersistenceUnits {
             return descriptor.getName();
         }
 
+        /** The unit's name and the jar files it lists, which may lie outside the class path, by size and time. */
+        @Override
+        public java.util.Optional<String> identity() {
+            StringBuilder identity = new StringBuilder("persistence unit ").append(descriptor.getName());
+            for (java.net.URL jar : descriptor.getJarFileUrls()) {
+                identity.append('\n').append(jar);
+                try {
+                    java.nio.file.Path file = java.nio.file.Path.of(jar.toURI());
+                    identity.append(' ').append(java.nio.file.Files.size(file)).append(' ')
+                            .append(java.nio.file.Files.getLastModifiedTime(file).toMillis());
+                } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+                    return java.util.Optional.empty();
+                }
+            }
+            return java.util.Optional.of(identity.toString());
+        }
+
         /**
          * The unit's Hibernate settings: its {@code hibernate.*} properties, its quoting of identifiers,
          * and its validation mode and groups, which decide the DDL Hibernate takes from Bean Validation.

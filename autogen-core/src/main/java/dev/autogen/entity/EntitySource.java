@@ -10,6 +10,14 @@ public interface EntitySource {
 
     Entities find(ClassLoader loader);
 
+    /**
+     * What decides the entities found, besides the contents of the class path they are found on: the same
+     * text on the same class path finds the same entities. Empty when that cannot be said.
+     */
+    default java.util.Optional<String> identity() {
+        return java.util.Optional.empty();
+    }
+
     /** The classes in these packages and their sub-packages. */
     static EntitySource packages(List<String> packages) {
         List<String> copy = List.copyOf(packages);
@@ -17,6 +25,10 @@ public interface EntitySource {
             public Entities find(ClassLoader loader) {
                 EntityScanner.Scan scan = EntityScanner.scan(loader, copy);
                 return new Entities(scan.annotatedClasses(), scan.packages(), List.of());
+            }
+
+            public java.util.Optional<String> identity() {
+                return java.util.Optional.of(toString());
             }
 
             public String toString() {
@@ -29,6 +41,10 @@ public interface EntitySource {
         return new EntitySource() {
             public Entities find(ClassLoader loader) {
                 return entities;
+            }
+
+            public java.util.Optional<String> identity() {
+                return java.util.Optional.of(entities.toString());
             }
 
             public String toString() {

@@ -37,27 +37,33 @@ public final class MigrationSources {
 
     /** Reads every migration source file in {@code directory}; a missing directory means no migrations. */
     public static RevisionGraph read(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return RevisionGraph.of(List.of());
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(directory)) {
-            files = list.filter(f -> f.getFileName().toString().endsWith(".java")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         List<MigrationFile> migrations = new ArrayList<>();
-        JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
-        for (Path file : files) {
-            readFile(parser, file).ifPresent(migrations::add);
+        for (Path file : files(directory)) {
+            readFile(file).ifPresent(migrations::add);
         }
         return RevisionGraph.of(migrations);
     }
 
-    private static Optional<MigrationFile> readFile(JavaParser parser, Path file) {
+    /** The Java source files in {@code directory}, by name; none when it does not exist. */
+    public static List<Path> files(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(directory)) {
+            return list.filter(f -> f.getFileName().toString().endsWith(".java")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The migration {@code file} declares, or empty when it declares none (a helper class beside the
+     * migrations); a file that does not parse, or a migration without its place in the history, is refused.
+     */
+    public static Optional<MigrationFile> readFile(Path file) {
         ParseResult<CompilationUnit> result;
         try {
-            result = parser.parse(file);
+            result = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)).parse(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,7 +29,7 @@ import java.util.function.ObjLongConsumer;
 public record TargetSchema(Schema schema, WrittenText written) implements java.io.Serializable {
 
     /** What the target side needs of Hibernate: the DDL its schema export writes, and the expressions as it writes them. */
-    public record Hibernate(List<String> ddl, Map<QualifiedName, Candidates> text) {
+    public record Hibernate(List<String> ddl, Map<QualifiedName, Candidates> text) implements java.io.Serializable {
     }
 
     /**

@@ -38,9 +38,16 @@ class SchemaCacheTest {
     /** How often a goal asked for the scratch server. */
     private final AtomicInteger scratchStarts = new AtomicInteger();
 
+    @TempDir
+    Path classes;
+
     private Autogen autogen(List<String> packages, ClassLoader loader, RecordingLog log) {
+        return autogen(packages, loader, java.util.Map.of(), log);
+    }
+
+    private Autogen autogen(List<String> packages, ClassLoader loader, java.util.Map<String, Object> hibernate, RecordingLog log) {
         return new Autogen(Configuration.builder().packages(packages).migrationsDirectory(migrations)
-                .migrationsPackage(MIGRATIONS).classLoader(loader).cacheDirectory(cache)
+                .migrationsPackage(MIGRATIONS).classLoader(loader).cacheDirectory(cache).hibernateSettings(hibernate)
                 .scratch(() -> {
                     scratchStarts.incrementAndGet();
                     return TestPostgres.admin();
@@ -88,5 +95,62 @@ class SchemaCacheTest {
         AutogenException empty = assertThrows(AutogenException.class,
                 () -> autogen(shop, tests, new RecordingLog()).check());
         assertTrue(empty.getMessage().contains("create table public.items"), empty.getMessage());
+    }
+
+    private static final String WIDGETS = "dev.autogen.generated.widgets";
+
+    private static String widget(String fields) {
+        return "package " + WIDGETS + ";\n@jakarta.persistence.Entity public class Widget {\n"
+                + "@jakarta.persistence.Id public Long id;\npublic String label;\n" + fields + "}\n";
+    }
+
+    /** The project's classes as its build leaves them: entities and migrations compiled into one directory. */
+    private java.net.URLClassLoader compiled(String widgetFields) throws Exception {
+        java.util.Map<String, String> sources = new java.util.HashMap<>();
+        sources.put(WIDGETS + ".Widget", widget(widgetFields));
+        try (var files = Files.list(migrations)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                sources.put(MIGRATIONS + "." + file.getFileName().toString().replace(".java", ""), Files.readString(file));
+            }
+        }
+        InMemoryCompiler.compileInto(classes, sources);
+        return new java.net.URLClassLoader(new java.net.URL[]{classes.toUri().toURL()}, SchemaCacheTest.class.getClassLoader());
+    }
+
+    @Test
+    void hibernateBootsOnlyWhenTheClassPathOrItsSettingsChanged() throws Exception {
+        List<String> widgets = List.of(WIDGETS);
+        autogen(widgets, compiled("public int unitPrice;\n"), new RecordingLog()).revision("create widgets");
+        // the build compiles the new migration: the class path changed, so Hibernate boots once more
+        RecordingLog recompiled = new RecordingLog();
+        autogen(widgets, compiled("public int unitPrice;\n"), recompiled).check();
+        assertFalse(recompiled.text().contains("Hibernate's DDL"), recompiled.text());
+
+        RecordingLog unchanged = new RecordingLog();
+        assertEquals(0, startsDuring(() -> {
+            try {
+                autogen(widgets, compiled("public int unitPrice;\n"), unchanged).check();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }));
+        assertTrue(unchanged.text().contains("Unchanged since an earlier run, read from " + cache
+                + ": Hibernate's DDL, the migrations' schema, the entities' schema, PostgreSQL's print of both sides"), unchanged.text());
+
+        // the entity edited and compiled again: Hibernate boots and the new column is drift
+        RecordingLog edited = new RecordingLog();
+        ClassLoader editedClasses = compiled("public int unitPrice;\npublic int quantity;\n");
+        AutogenException drift = assertThrows(AutogenException.class, () -> autogen(widgets, editedClasses, edited).check());
+        assertTrue(drift.getMessage().contains("add column public.widget.quantity"), drift.getMessage());
+        assertFalse(edited.text().contains("Hibernate's DDL"), edited.text());
+
+        // the same classes under another naming strategy: Hibernate boots, and names unitPrice unit_price
+        ClassLoader original = compiled("public int unitPrice;\n");
+        RecordingLog renamed = new RecordingLog();
+        AutogenException naming = assertThrows(AutogenException.class, () -> autogen(widgets, original, java.util.Map.of(
+                "hibernate.physical_naming_strategy", "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy"),
+                renamed).check());
+        assertTrue(naming.getMessage().contains("add column public.widget.unit_price"), naming.getMessage());
+        assertFalse(renamed.text().contains("Hibernate's DDL"), renamed.text());
     }
 }

@@ -46,6 +46,31 @@ public final class InMemoryCompiler {
         }
     }
 
+    /** Compiles {@code sources} (class name to text) into class files under {@code output}, as a build's javac writes them. */
+    public static java.nio.file.Path compileInto(java.nio.file.Path output, Map<String, String> sources) {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<JavaFileObject> files = new java.util.ArrayList<>();
+        sources.forEach((className, source) -> files.add(new SimpleJavaFileObject(
+                URI.create("string:///" + className.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return source;
+            }
+        }));
+        try {
+            java.nio.file.Files.createDirectories(output);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        List<String> options = List.of("-d", output.toString(), "-proc:none", "-classpath",
+                System.getProperty("java.class.path") + java.io.File.pathSeparator + output);
+        if (!compiler.getTask(null, null, diagnostics, options, null, files).call()) {
+            throw new AssertionError("does not compile: " + diagnostics.getDiagnostics() + "\n" + sources);
+        }
+        return output;
+    }
+
     public static ClassLoader compileAll(Map<String, String> sources) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();

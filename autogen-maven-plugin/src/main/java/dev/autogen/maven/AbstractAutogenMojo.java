@@ -131,6 +131,18 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
     @Parameter(property = "autogen.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Keeps in target/autogen-cache what a run works out from the project's files, keyed by those files: what each
+     * migration file declares, the DDL Hibernate writes for the entities (keyed by the class path's contents), and
+     * the schemas revision and check build on scratch databases (keyed by the migration files and that DDL), so that
+     * a run with nothing changed parses, boots and starts nothing again. false works everything out every time.
+     */
+    @Parameter(property = "autogen.cache", defaultValue = "true")
+    private boolean cache;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    private File buildDirectory;
+
     /** Prints where the goal's time went: Maven, class loading, Hibernate, scratch cluster, DDL, introspection, diff. */
     @Parameter(property = "autogen.timings", defaultValue = "false")
     private boolean timings;
@@ -241,6 +253,9 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
         project.getBuild().getResources().forEach(resource -> resources.add(new File(resource.getDirectory()).getAbsolutePath()));
         properties.put("resourceDirectories", String.join(File.pathSeparator, resources));
         properties.put("projectDirectory", project.getBasedir().getAbsolutePath());
+        if (cache && buildDirectory != null) {
+            properties.put("cacheDirectory", new File(buildDirectory, "autogen-cache").getAbsolutePath());
+        }
         return properties;
     }
 

@@ -3,7 +3,6 @@ package dev.autogen.maven;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,25 +24,11 @@ abstract class AbstractScratchMojo extends AbstractAutogenMojo {
     @Parameter(property = "autogen.scratchPassword")
     private String scratchPassword;
 
-    /**
-     * Keeps the schemas revision and check build on scratch databases in target/autogen-cache, keyed by what they
-     * are built from (the migration files, the DDL Hibernate writes for the entities), so that a run with nothing
-     * changed skips the scratch server altogether. false builds everything every time.
-     */
-    @Parameter(property = "autogen.cache", defaultValue = "true")
-    private boolean cache;
-
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
-    private File buildDirectory;
-
     private RunningScratchServer server;
 
     @Override
     void addProperties(Map<String, String> properties) throws MojoFailureException {
         put(properties, "scratch", scratch);
-        if (cache && buildDirectory != null) {
-            properties.put("cacheDirectory", new File(buildDirectory, "autogen-cache").getAbsolutePath());
-        }
     }
 
     /** Starts the scratch server the first time a step of the goal needs one: a run served from the cache needs none. */

@@ -31,7 +31,8 @@ public record WrittenText(Map<QualifiedName, Map<String, String>> checks, Map<Co
      * @param defaults  default texts by column name
      * @param generated generation expressions by column name
      */
-    public record Candidates(List<String> checks, Map<String, String> defaults, Map<String, String> generated) {
+    public record Candidates(List<String> checks, Map<String, String> defaults, Map<String, String> generated)
+            implements java.io.Serializable {
         public Candidates {
             checks = List.copyOf(checks);
             defaults = Map.copyOf(defaults);

@@ -57,6 +57,12 @@ public final class CompiledClasses {
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             ByteArrayOutputStream errors = new ByteArrayOutputStream();
             int status = javac.run(null, errors, errors, arguments.toArray(String[]::new));
+            // the sources were only javac's input: nothing of them stays behind in the temporary directory
+            try (Stream<Path> written = Files.walk(sourceRoot)) {
+                for (Path path : written.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
             if (status != 0) {
                 throw new IllegalStateException("javac failed:\n" + errors.toString(StandardCharsets.UTF_8));
             }
