@@ -63,7 +63,12 @@ public final class MigrationSources {
     public static Optional<MigrationFile> readFile(Path file) {
         ParseResult<CompilationUnit> result;
         try {
-            result = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)).parse(file);
+            // only the declarations are read: no tokens kept, no comments attributed (a third less time on a 1.5 MB
+            // file); a file that does not parse is parsed again with its tokens, which place the error
+            result = parser(false).parse(file);
+            if (!result.isSuccessful()) {
+                result = parser(true).parse(file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,6 +108,11 @@ public final class MigrationSources {
             }
         }
         return Optional.empty();
+    }
+
+    private static JavaParser parser(boolean tokens) {
+        return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setStoreTokens(tokens).setAttributeComments(false).setDetectOriginalLineSeparator(false));
     }
 
     /** The revisions of {@code parents = {"...", "..."}} (a merge's), or none. */
