@@ -710,6 +710,11 @@ public final class Autogen {
             fromCache.add("Hibernate's DDL");
             return CompletableFuture.completedFuture(cached.get());
         }
+        if (key.isPresent()) {
+            // classes changed since Hibernate last booted: most often entities, whose schema is then built on the
+            // scratch server, so it starts while Hibernate boots
+            startScratchInBackground();
+        }
         return inParallel("hibernate-boot", () -> {
             TargetSchema.Hibernate booted = TargetSchema.hibernate(settings.classLoader(), settings.entities(),
                     settings.hibernateSettings(), log::timing);
@@ -765,10 +770,24 @@ public final class Autogen {
                     }
                 }
                 // the entities' schema is built with the extensions the database has, for columns of their types
-                target = target(cache, await(hibernate), Introspector.extensions(connection), fromCache);
-                Set<String> schemas = new LinkedHashSet<>(target.schema().schemaNames());
+                Map<String, String> extensions = Introspector.extensions(connection);
+                TargetSchema.Hibernate booted = await(hibernate);
+                CompletableFuture<TargetSchema> building = inParallel("target", () -> target(cache, booted, extensions, fromCache));
+                // the database is read while the entities' schema is built, in the schemas it will most likely have
+                Set<String> likely = new java.util.TreeSet<>(booted.schemas());
+                likely.addAll(extensions.values());
+                likely.add("public");
+                Schema read;
+                try {
+                    read = timedSql("introspection", () -> introspector.read(connection, likely));
+                } catch (SQLException | RuntimeException e) {
+                    building.exceptionally(error -> null).join();
+                    throw e;
+                }
+                target = await(building);
+                Set<String> schemas = new java.util.TreeSet<>(target.schema().schemaNames());
                 schemas.add("public");
-                current = timedSql("introspection", () -> introspector.read(connection, schemas));
+                current = schemas.equals(likely) ? read : timedSql("introspection", () -> introspector.read(connection, schemas));
             } catch (SQLException e) {
                 throw new AutogenException("Cannot read the schema of " + settings.database() + ": " + e.getMessage(), e);
             }

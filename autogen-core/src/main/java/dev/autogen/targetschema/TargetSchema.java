@@ -28,8 +28,16 @@ import java.util.function.ObjLongConsumer;
  */
 public record TargetSchema(Schema schema, WrittenText written) implements java.io.Serializable {
 
-    /** What the target side needs of Hibernate: the DDL its schema export writes, and the expressions as it writes them. */
-    public record Hibernate(List<String> ddl, Map<QualifiedName, Candidates> text) implements java.io.Serializable {
+    /**
+     * What the target side needs of Hibernate: the DDL its schema export writes, the expressions as it writes them,
+     * and the schemas its mapping names ({@code public} for the default one).
+     */
+    public record Hibernate(List<String> ddl, Map<QualifiedName, Candidates> text, java.util.SortedSet<String> schemas)
+            implements java.io.Serializable {
+        public Hibernate {
+            ddl = List.copyOf(ddl);
+            schemas = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(schemas));
+        }
     }
 
     /**
@@ -48,7 +56,7 @@ public record TargetSchema(Schema schema, WrittenText written) implements java.i
                                       ObjLongConsumer<String> timing) {
         long start = System.nanoTime();
         try (HibernateModel model = HibernateModel.boot(classLoader, entities.find(classLoader), hibernateSettings)) {
-            return new Hibernate(model.createStatements(), HibernateText.of(model));
+            return new Hibernate(model.createStatements(), HibernateText.of(model), new java.util.TreeSet<>(model.schemaNames()));
         } finally {
             timing.accept("Hibernate boot", System.nanoTime() - start);
         }
