@@ -80,6 +80,14 @@ class AutogenGoalsIT {
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.output().contains("[INFO] The migrations match the entities."), result::toString);
         assertTrue(result.output().contains("Replaying 1 migration(s) into a scratch database"), result::toString);
+
+        // run again with nothing changed: nothing is parsed, booted or built again, and no scratch server starts
+        NestedMaven.Result again = project.mvn("autogen:check");
+        assertEquals(0, again.exitCode(), again::toString);
+        assertTrue(again.output().contains("/target/autogen-cache: Hibernate's DDL, the migrations' schema, the entities' schema, "
+                + "PostgreSQL's print of both sides"), again::toString);
+        assertFalse(again.output().contains("Replaying"), again::toString);
+        assertTrue(again.output().contains("[INFO] The migrations match the entities."), again::toString);
     }
 
     @Test
