@@ -122,7 +122,11 @@ public final class GoalEntry {
         List<String> databaseLine = new ArrayList<>();
         ConnectionSpec database = withConnectTimeout(properties, database(goal, properties, project, sources, databaseLine));
         log.info("Configuration from " + (sources.isEmpty() ? "the plugin's parameters only" : String.join(", ", sources)));
-        databaseLine.forEach(log::info);
+        String from = Key.FROM.in(properties);
+        if (!goal.equals("sql") || from == null || from.isBlank() || from.strip().equals("current")) {
+            // autogen:sql from base or a revision reads no database: naming one would say it did
+            databaseLine.forEach(log::info);
+        }
 
         Supplier<ConnectionSpec> scratch = () -> {
             Map<String, String> keys = new java.util.HashMap<>(properties);

@@ -78,6 +78,20 @@ class GoalEntryTest {
     }
 
     @Test
+    void sqlNamesTheDatabaseOnlyWhenItStartsFromIt() {
+        Map<String, String> keys = new HashMap<>(keys(Map.of(Key.DATABASE_URL.key(), "postgresql://app@db.example:5433/shop")));
+        RecordingLog fromCurrent = new RecordingLog();
+        configuration("sql", keys, fromCurrent);
+        assertTrue(fromCurrent.text().contains("Database: "), fromCurrent::text);
+        for (String from : List.of("base", "a1b2c3d4e5f6")) {
+            keys.put(Key.FROM.key(), from);
+            RecordingLog log = new RecordingLog();
+            configuration("sql", keys, log);
+            assertTrue(!log.text().contains("Database: "), log::text);
+        }
+    }
+
+    @Test
     void autogenUrlIsTheDatabaseOfEveryGoalAndWinsOverTheEnvironment() {
         Map<String, String> keys = keys(Map.of(Key.URL.key(), "jdbc:postgresql://live/db", Key.USER.key(), "owner",
                 Key.DATABASE_URL.key(), "postgresql://app@elsewhere/shop"));
