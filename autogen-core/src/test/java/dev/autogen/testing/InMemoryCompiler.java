@@ -50,14 +50,7 @@ public final class InMemoryCompiler {
     public static java.nio.file.Path compileInto(java.nio.file.Path output, Map<String, String> sources) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<JavaFileObject> files = new java.util.ArrayList<>();
-        sources.forEach((className, source) -> files.add(new SimpleJavaFileObject(
-                URI.create("string:///" + className.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        }));
+        List<JavaFileObject> files = sourceFiles(sources);
         try {
             java.nio.file.Files.createDirectories(output);
         } catch (java.io.IOException e) {
@@ -87,14 +80,7 @@ public final class InMemoryCompiler {
                 };
             }
         };
-        List<JavaFileObject> files = new java.util.ArrayList<>();
-        sources.forEach((className, source) -> files.add(new SimpleJavaFileObject(
-                URI.create("string:///" + className.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        }));
+        List<JavaFileObject> files = sourceFiles(sources);
         List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-Xlint:all", "-Werror");
         boolean ok = compiler.getTask(null, manager, diagnostics, options, null, files).call();
         if (!ok) {
@@ -112,5 +98,18 @@ public final class InMemoryCompiler {
             }
         };
         return loader;
+    }
+
+    /** Each source (class name to text) as javac's input, named after its class. */
+    private static List<JavaFileObject> sourceFiles(Map<String, String> sources) {
+        List<JavaFileObject> files = new java.util.ArrayList<>();
+        sources.forEach((className, source) -> files.add(new SimpleJavaFileObject(
+                URI.create("string:///" + className.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return source;
+            }
+        }));
+        return files;
     }
 }
