@@ -1013,8 +1013,10 @@ public final class Autogen {
     }
 
     /** A runner that replays the migrations into a scratch database, which nobody else uses: the plain form is enough. */
+    /** A runner for a scratch database: plain form, each transaction's statements sent in batches. */
     private MigrationRunner replayRunner(Connection connection, RevisionGraph graph, ConnectionSpec database) {
-        return runner(connection, graph, database, Safety.PLAIN);
+        return MigrationRunner.onScratch(connection, graph, settings.versionTable(),
+                MigrationRunner.classLoading(settings.classLoader()), log::info, options(Safety.PLAIN).withMonitor(database::connect));
     }
 
     private MigrationRunner runner(Connection connection, RevisionGraph graph, ConnectionSpec database, Safety safety) {

@@ -65,7 +65,7 @@ final class Proof {
         Function<MigrationFile, Migration> load = file -> file.revision().equals(candidate.file().revision())
                 ? candidate.migration() : loader.apply(file);
         try (ScratchDatabase database = scratch.create("proof"); Connection connection = database.connect()) {
-            MigrationRunner runner = new MigrationRunner(connection, RevisionGraph.of(files), versionTable, load,
+            MigrationRunner runner = MigrationRunner.onScratch(connection, RevisionGraph.of(files), versionTable, load,
                     message -> { }, MigrationRunner.Options.defaults().withMonitor(database.spec()::connect));
             String before = graph.isEmpty() ? null : graph.head();
             if (live) {

@@ -150,6 +150,15 @@ public final class MigrationRunner {
         this(connection, StatementSink.of(connection), null, graph, versionTable, loader, log, options);
     }
 
+    /**
+     * A runner for a scratch database that no other session uses (a replay, a proof): the statements of each transaction
+     * go to the server in batches ({@link StatementSink#batching}), not one round trip each.
+     */
+    public static MigrationRunner onScratch(Connection connection, RevisionGraph graph, QualifiedName versionTable,
+                                            Function<MigrationFile, Migration> loader, Consumer<String> log, Options options) {
+        return new MigrationRunner(connection, StatementSink.batching(connection), null, graph, versionTable, loader, log, options);
+    }
+
     private MigrationRunner(Connection connection, StatementSink sink, Script script, RevisionGraph graph,
                             QualifiedName versionTable, Function<MigrationFile, Migration> loader, Consumer<String> log,
                             Options options) {
@@ -783,10 +792,22 @@ public final class MigrationRunner {
                             // a validation holds SHARE UPDATE EXCLUSIVE, behind which no query of the application waits
                             sink.execute(VersionTableSql.set("lock_timeout", "0", true));
                         }
-                        for (StatementPlan.Statement planned : statements) {
-                            warnOnce(planned.change());
-                            statement = planned.sql();
-                            sink.execute(statement);
+                        int sent = 0;
+                        while (sent < statements.size()) {
+                            // statements go together up to the next one with a warning, printed before it runs, and
+                            // hand-written SQL, which may answer rows, goes alone
+                            warnOnce(statements.get(sent).change());
+                            int upTo = sent + 1;
+                            while (upTo < statements.size() && together(statements.get(sent)) && together(statements.get(upTo))) {
+                                upTo++;
+                            }
+                            try {
+                                sink.executeAll(statements.subList(sent, upTo).stream().map(StatementPlan.Statement::sql).toList());
+                            } catch (StatementSink.Refused refused) {
+                                statement = refused.statement();
+                                throw refused.error();
+                            }
+                            sent = upTo;
                         }
                         statement = null;
                         record(doneAfter);
@@ -986,6 +1007,12 @@ public final class MigrationRunner {
             complete = count == plan.size();
             partway = !complete;
             recorded = direction == Direction.UPGRADE || !complete;
+        }
+
+        /** Whether {@code statement} may go to the server together with its neighbours: DDL with no warning still to print. */
+        private boolean together(StatementPlan.Statement statement) {
+            return !(statement.change() instanceof Change.ExecuteSql)
+                    && (warned.contains(statement.change()) || hazards.getOrDefault(statement.change(), Optional.empty()).isEmpty());
         }
 
         private void warnOnce(Change change) {
