@@ -792,6 +792,8 @@ public final class Autogen {
                 throw new AutogenException("Cannot read the schema of " + settings.database() + ": " + e.getMessage(), e);
             }
         } else {
+            CompletableFuture<TargetSchema> speculative = null;
+            List<String> speculativeCache = java.util.Collections.synchronizedList(new ArrayList<>());
             String replayKey = cache.key(spellCurrent ? "replay-spelled" : "replay", replayKeyParts());
             Optional<SchemaCache.Replayed> cached = timed("cache", () -> cache.get(replayKey, SchemaCache.Replayed.class));
             if (cached.isPresent()) {
@@ -799,6 +801,9 @@ public final class Autogen {
                 currentText = cached.get().text();
                 fromCache.add("the migrations' schema");
             } else {
+                // the entities' schema is built while the migrations replay, as if they install no extension: most
+                // projects' do not, and when they do it is built again with them
+                speculative = hibernate.thenCompose(booted -> inParallel("target", () -> target(cache, booted, Map.of(), speculativeCache)));
                 try (ScratchDatabase replay = scratchAdmin().create("replay"); Connection connection = replay.connect()) {
                     if (!graph.isEmpty()) {
                         log.info("Replaying " + graph.ordered().size() + " migration(s) into a scratch database");
@@ -812,7 +817,11 @@ public final class Autogen {
                                 MigrationText.of(graph, runner(connection, graph, replay.spec()))));
                     }
                 } catch (SQLException e) {
+                    speculative.exceptionally(error -> null).join();
                     throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
+                } catch (RuntimeException | Error e) {
+                    speculative.exceptionally(error -> null).join();
+                    throw e;
                 }
                 SchemaCache.Replayed built = new SchemaCache.Replayed(current, currentText);
                 timed("cache", () -> {
@@ -820,7 +829,15 @@ public final class Autogen {
                     return null;
                 });
             }
-            target = target(cache, await(hibernate), current.extensions(), fromCache);
+            if (speculative != null && current.extensions().isEmpty()) {
+                target = await(speculative);
+                fromCache.addAll(speculativeCache);
+            } else {
+                if (speculative != null) {
+                    speculative.exceptionally(error -> null).join();
+                }
+                target = target(cache, await(hibernate), current.extensions(), fromCache);
+            }
         }
         current = settings.filter().apply(current);
         Schema wanted = settings.filter().apply(target.schema());
