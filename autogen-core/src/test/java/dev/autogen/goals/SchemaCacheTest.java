@@ -153,4 +153,21 @@ class SchemaCacheTest {
         assertTrue(naming.getMessage().contains("add column public.widget.unit_price"), naming.getMessage());
         assertFalse(renamed.text().contains("Hibernate's DDL"), renamed.text());
     }
+
+    @Test
+    void migrationsThatInstallAnExtensionAreReplayedBeforeTheEntitiesSchemaIsBuiltWithIt() throws Exception {
+        // written by hand: autogen writes no CREATE EXTENSION
+        Files.writeString(migrations.resolve("M20261122_100000_Citext.java"), "package " + MIGRATIONS + ";\n"
+                + "import dev.autogen.script.*;\n"
+                + "@Revision(id = \"c1c1c1c1c1c1\", parent = \"\", message = \"citext\", created = \"2026-11-22T10:00:00Z\")\n"
+                + "public class M20261122_100000_Citext implements Migration {\n"
+                + "    public void upgrade(Operations op) { op.execute(\"CREATE EXTENSION citext\", \"DROP EXTENSION citext\"); }\n"
+                + "    public void downgrade(Operations op) { op.execute(\"DROP EXTENSION citext\"); }\n}\n");
+        String email = "@jakarta.persistence.Column(columnDefinition = \"citext\") public String email;\n";
+        List<String> widgets = List.of(WIDGETS);
+        autogen(widgets, compiled(email), new RecordingLog()).revision("widgets with email");
+        RecordingLog checked = new RecordingLog();
+        autogen(widgets, compiled(email), checked).check();
+        assertTrue(checked.text().contains("The migrations match the entities."), checked.text());
+    }
 }
