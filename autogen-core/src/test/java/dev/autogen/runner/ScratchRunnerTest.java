@@ -61,6 +61,17 @@ class ScratchRunnerTest {
         }
     }
 
+    /** Calls a function that does not exist, for which PostgreSQL gives a hint. */
+    static final class CallsNothing implements Migration {
+        public void upgrade(Operations op) {
+            op.addColumn("public", "wide", Column.column("a", "text"));
+            op.execute("SELECT no_such_function(1)");
+        }
+
+        public void downgrade(Operations op) {
+        }
+    }
+
     /** Hand-written SQL that answers a row, between DDL steps. */
     static final class AnswersRows implements Migration {
         public void upgrade(Operations op) {
@@ -147,6 +158,20 @@ class ScratchRunnerTest {
                 + "PostgreSQL says: ERROR: type \"no_such_type\" does not exist. "
                 + "The database is at revision r1 (Wide); this run applied r1 before it, and that stays committed.",
                 messages.get(1).replaceAll("\\s+Position: \\d+", ""));
+    }
+
+    @Test
+    void theServersHintIsPartOfTheFailure() throws Exception {
+        try (ScratchDatabase db = TestPostgres.scratch().create("scratch-runner"); Connection connection = db.connect()) {
+            List<MigrationFile> files = List.of(file("r1", "", "Wide"), file("r2", "r1", "CallsNothing"));
+            MigrationRunner runner = runner(false, connection, files, new Wide(0), new CallsNothing());
+            AutogenException e = assertThrows(AutogenException.class, () -> runner.upgrade("head"));
+            assertEquals("Migration r2 (CallsNothing) failed to upgrade and was rolled back. Statement: SELECT no_such_function(1). "
+                    + "PostgreSQL says: ERROR: function no_such_function(integer) does not exist (hint: No function matches the "
+                    + "given name and argument types. You might need to add explicit type casts). The database is at revision r1 "
+                    + "(Wide); this run applied r1 before it, and that stays committed.",
+                    e.getMessage().replaceAll("\\s+Position: \\d+", ""));
+        }
     }
 
     @Test

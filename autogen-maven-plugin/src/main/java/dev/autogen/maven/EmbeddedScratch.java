@@ -221,7 +221,10 @@ final class EmbeddedScratch implements AutoCloseable {
             process = new ProcessBuilder(command(bin.resolve("postgres"), "-D", data.toString(), "-p", Integer.toString(port),
                     "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=off",
                     "-c", "full_page_writes=off", "-c", "synchronous_commit=off", "-c", "timezone=UTC",
-                    "-c", "max_connections=300", "-c", "logging_collector=off"))
+                    "-c", "max_connections=300", "-c", "logging_collector=off",
+                    // a replay or proof runs a migration in one transaction, which locks every relation it creates: a
+                    // 10,000-table model's first migration takes about 70,000 locks; 300 x 256 slots (about 25 MB)
+                    "-c", "max_locks_per_transaction=256"))
                     .redirectErrorStream(true).redirectOutput(directory.resolve("postgres.log").toFile()).start();
         } catch (IOException | RuntimeException e) {
             deleteTree(directory);

@@ -768,7 +768,7 @@ public final class MigrationRunner {
                 sink.execute(statement.sql());
             } catch (SQLException e) {
                 throw new AutogenException(name + " failed to " + verb(direction) + " before its transaction began" + waitedFor(e)
-                        + ". Statement: " + statement.sql() + ". PostgreSQL says: " + firstLine(e.getMessage()) + ". "
+                        + ". Statement: " + statement.sql() + ". PostgreSQL says: " + said(e) + ". "
                         + standing(direction, doneThisRun), e);
             } finally {
                 watch.stop();
@@ -1024,7 +1024,7 @@ public final class MigrationRunner {
         private AutogenException failure(String statement, SQLException e, boolean rolledBack, int attempts, String cleaned) {
             String verb = verb(direction);
             String waited = waitedFor(e) + (attempts > 1 ? ", in each of " + attempts + " attempts" : "");
-            String said = (statement == null ? "" : "Statement: " + statement + ". ") + "PostgreSQL says: " + firstLine(e.getMessage()) + ". ";
+            String said = (statement == null ? "" : "Statement: " + statement + ". ") + "PostgreSQL says: " + said(e) + ". ";
             if (done == 0) {
                 forgetPartway();
                 return new AutogenException(name + " failed to " + verb + (rolledBack ? " and was rolled back" : "") + cleaned + waited
@@ -1132,6 +1132,23 @@ public final class MigrationRunner {
                     .append(" before it, and ").append(doneThisRun.size() == 1 ? "that stays" : "those stay").append(" committed");
         }
         return out.append('.').toString();
+    }
+
+    /**
+     * The first line of the server's error, and its hint when it gave one ("You might need to increase
+     * max_locks_per_transaction"), read from the driver's ServerErrorMessage when the driver keeps one (pgjdbc does).
+     */
+    private static String said(SQLException e) {
+        String hint = null;
+        try {
+            Object server = e.getClass().getMethod("getServerErrorMessage").invoke(e);
+            Object text = server == null ? null : server.getClass().getMethod("getHint").invoke(server);
+            hint = text == null ? null : text.toString().strip();
+        } catch (ReflectiveOperationException | RuntimeException notPgjdbc) {
+            // another driver: its first line is all there is
+        }
+        String first = firstLine(e.getMessage());
+        return hint == null || hint.isEmpty() ? first : first + " (hint: " + hint.replaceAll("\\.$", "") + ")";
     }
 
     private static String firstLine(String message) {
