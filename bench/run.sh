@@ -67,7 +67,7 @@ start_live() {
     fi
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     run_as_postgres "$pg_bin/postgres" -D "$live" -p "$port" -c listen_addresses=127.0.0.1 \
-        -c unix_socket_directories= -c max_connections=50 -c max_locks_per_transaction=512 > "$live.log" 2>&1 &
+        -c unix_socket_directories= -c max_connections=50 -c max_locks_per_transaction=2048 > "$live.log" 2>&1 &
     live_pid=$!
     for _ in $(seq 300); do
         if [ "$(sed -n 8p "$live/postmaster.pid" 2>/dev/null | tr -d ' ')" = ready ]; then return; fi
