@@ -96,10 +96,12 @@ public final class MigrationRenderer {
         scope.put("hasHazards", !hazards.isEmpty() || !notes.isEmpty());
         scope.put("hazards", java.util.stream.Stream.concat(hazards.stream(), notes.stream()).toList());
         String template = templateText();
-        // a body larger than javac takes goes into private methods, when the template has them
-        boolean parts = template.contains("{{#upgradeParts}}") && template.contains("{{#downgradeParts}}");
-        put(scope, "upgrade", steps(source.upgrade(), source.notes()), parts);
-        put(scope, "downgrade", steps(downgrade, Map.of()), parts);
+        // a body larger than javac takes goes into private methods, and those into nested classes, when the template has them
+        Layout layout = template.contains("{{#upgradeClasses}}") && template.contains("{{#downgradeClasses}}")
+                && template.contains("{{#upgradeCalls}}") && template.contains("{{#downgradeCalls}}") ? Layout.CLASSES
+                : template.contains("{{#upgradeParts}}") && template.contains("{{#downgradeParts}}") ? Layout.METHODS : Layout.BODY;
+        put(scope, "upgrade", steps(source.upgrade(), source.notes()), layout);
+        put(scope, "downgrade", steps(downgrade, Map.of()), layout);
 
         StringWriter out = new StringWriter();
         compile(template).execute(out, scope);
@@ -115,34 +117,84 @@ public final class MigrationRenderer {
     static final int CHARACTERS_PER_METHOD = 40_000;
 
     /**
-     * Puts {@code steps} into the scope as {@code name} (the body of that method), or, when they are more than one
-     * method holds and {@code parts} allows it, as {@code nameParts}: numbered private methods the body calls in order.
+     * Source characters of steps one class holds: javac refuses a class of more than 65,535 constants, and the steps of
+     * a model of a thousand tables (1.4 MB, about thirty names and types a table) come near that in one class.
      */
-    private static void put(Map<String, Object> scope, String name, List<Map<String, Object>> steps, boolean parts) {
+    static final int CHARACTERS_PER_CLASS = 400_000;
+
+    /** Where a template lets the steps go: the method's body only, private methods, or private methods in nested classes. */
+    private enum Layout { BODY, METHODS, CLASSES }
+
+    /**
+     * Puts {@code steps} into the scope as {@code name} (the body of that method), or, when they are more than one
+     * method holds and the template allows it, as {@code nameParts}: numbered private methods the body calls in order
+     * ({@code nameCalls}); and when they are more than one class holds, those methods in numbered nested classes
+     * ({@code nameClasses}) instead.
+     */
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> scope, String name, List<Map<String, Object>> steps, Layout layout) {
         int characters = steps.stream().mapToInt(MigrationRenderer::characters).sum();
-        if (!parts || characters <= CHARACTERS_PER_METHOD) {
+        scope.put(name + "Classes", List.of());
+        if (layout == Layout.BODY || characters <= CHARACTERS_PER_METHOD) {
             scope.put(name, steps);
             scope.put(name + "Parts", List.of());
+            scope.put(name + "Calls", List.of());
             return;
         }
         List<Map<String, Object>> methods = new ArrayList<>();
+        for (List<Map<String, Object>> part : split(steps, CHARACTERS_PER_METHOD)) {
+            int first = methods.isEmpty() ? 1 : (int) methods.get(methods.size() - 1).get("last") + 1;
+            methods.add(part(methods.size() + 1, first, part));
+        }
+        scope.put(name, List.of());
+        if (layout == Layout.METHODS || characters <= CHARACTERS_PER_CLASS) {
+            scope.put(name + "Parts", methods);
+            scope.put(name + "Calls", methods.stream().map(m -> Map.of("call", name + m.get("number"))).toList());
+            return;
+        }
+        // a nested class's methods sit one level deeper: so do the continuation lines of their steps
+        methods.replaceAll(m -> {
+            List<Map<String, Object>> deeper = new ArrayList<>();
+            for (Map<String, Object> step : (List<Map<String, Object>>) m.get("steps")) {
+                Map<String, Object> copy = new HashMap<>(step);
+                copy.put("code", ((String) step.get("code")).replace("\n", "\n    "));
+                deeper.add(copy);
+            }
+            return part((int) m.get("number"), (int) m.get("first"), deeper);
+        });
+        List<Map<String, Object>> classes = new ArrayList<>();
+        List<Map<String, Object>> calls = new ArrayList<>();
+        String type = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        int perClass = CHARACTERS_PER_CLASS / CHARACTERS_PER_METHOD;
+        for (int from = 0; from < methods.size(); from += perClass) {
+            List<Map<String, Object>> group = methods.subList(from, Math.min(methods.size(), from + perClass));
+            int number = classes.size() + 1;
+            classes.add(Map.of("number", number, "first", group.get(0).get("first"),
+                    "last", group.get(group.size() - 1).get("last"), "parts", group));
+            group.forEach(m -> calls.add(Map.of("call", type + number + "." + name + m.get("number"))));
+        }
+        scope.put(name + "Parts", List.of());
+        scope.put(name + "Calls", calls);
+        scope.put(name + "Classes", classes);
+    }
+
+    /** {@code steps} in runs of at most {@code characters} of source each (a longer step is a run of its own). */
+    private static List<List<Map<String, Object>>> split(List<Map<String, Object>> steps, int characters) {
+        List<List<Map<String, Object>>> runs = new ArrayList<>();
         List<Map<String, Object>> current = new ArrayList<>();
         int size = 0;
-        int first = 1;
-        for (int k = 0; k < steps.size(); k++) {
-            int step = characters(steps.get(k));
-            if (!current.isEmpty() && size + step > CHARACTERS_PER_METHOD) {
-                methods.add(part(methods.size() + 1, first, current));
-                first = k + 1;
+        for (Map<String, Object> step : steps) {
+            int length = characters(step);
+            if (!current.isEmpty() && size + length > characters) {
+                runs.add(current);
                 current = new ArrayList<>();
                 size = 0;
             }
-            current.add(steps.get(k));
-            size += step;
+            current.add(step);
+            size += length;
         }
-        methods.add(part(methods.size() + 1, first, current));
-        scope.put(name, List.of());
-        scope.put(name + "Parts", methods);
+        runs.add(current);
+        return runs;
     }
 
     private static Map<String, Object> part(int number, int first, List<Map<String, Object>> steps) {

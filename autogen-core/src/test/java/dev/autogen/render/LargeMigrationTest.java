@@ -33,17 +33,19 @@ class LargeMigrationTest {
             QualifiedName name = new QualifiedName("public", String.format("e%04d", i));
             changes.add(new Change.CreateSequence(Sequence.sequence(new QualifiedName("public", name.name() + "_seq"))
                     .incrementBy(50)));
+            // columns named after their table, as a model's own names are: each table brings constants of its own
+            String own = "_" + i;
             List<Column> columns = new ArrayList<>(List.of(Column.column("id", "bigint").notNull(),
-                    Column.column("name", "character varying(100)").notNull(), Column.column("code", "character varying(40)").notNull(),
-                    Column.column("amount", "numeric(12,2)"), Column.column("quantity", "integer"),
-                    Column.column("active", "boolean").notNull(), Column.column("created_at", "timestamp(6) without time zone").notNull(),
-                    Column.column("valid_on", "date"), Column.column("status", "character varying(20)").notNull(),
-                    Column.column("external_id", "uuid"), Column.column("parent_id", "bigint")));
+                    Column.column("name" + own, "character varying(100)").notNull(), Column.column("code" + own, "character varying(40)").notNull(),
+                    Column.column("amount" + own, "numeric(12,2)"), Column.column("quantity" + own, "integer"),
+                    Column.column("active" + own, "boolean").notNull(), Column.column("created_at" + own, "timestamp(6) without time zone").notNull(),
+                    Column.column("valid_on" + own, "date"), Column.column("status" + own, "character varying(20)").notNull(),
+                    Column.column("external_id" + own, "uuid"), Column.column("parent_id" + own, "bigint")));
             changes.add(new Change.CreateTable(new Table(name, columns, new PrimaryKey(name.name() + "_pkey", List.of("id")),
-                    List.of(new UniqueConstraint("uk_" + name.name() + "_code", List.of("code"), false)),
+                    List.of(new UniqueConstraint("uk_" + name.name() + "_code", List.of("code" + own), false)),
                     List.of(new CheckConstraint(name.name() + "_status_check",
-                            "status in ('NEW','ACTIVE','SUSPENDED','CLOSED')")), List.of(), List.of(), null)));
-            changes.add(new Change.CreateIndex(name, Index.index("ix_" + name.name() + "_name", "name"), null));
+                            "status" + own + " in ('NEW','ACTIVE','SUSPENDED','CLOSED')")), List.of(), List.of(), null)));
+            changes.add(new Change.CreateIndex(name, Index.index("ix_" + name.name() + "_name", "name" + own), null));
         }
         return changes;
     }
@@ -54,14 +56,30 @@ class LargeMigrationTest {
     }
 
     @Test
-    void aThousandTablesCompileAndRunInTheirOrder() throws Exception {
-        List<Change> upgrade = tables(1000);
-        String java = render("M_Large", upgrade);
+    void aHundredTablesGoIntoPrivateMethods() throws Exception {
+        List<Change> upgrade = tables(100);
+        String java = render("M_Hundred", upgrade);
         assertTrue(java.contains("    public void upgrade(Operations op) {\n        upgrade1(op);\n        upgrade2(op);\n"), java);
         assertTrue(java.contains("    private static void upgrade1(Operations op) {"), java);
-        assertTrue(java.contains("    private static void downgrade1(Operations op) {"), java);
+        assertFalse(java.contains("static final class"), java);
+        runsInOrder("M_Hundred", java, upgrade);
+    }
 
-        Migration migration = (Migration) InMemoryCompiler.compile(PACKAGE + ".M_Large", java).getDeclaredConstructor().newInstance();
+    @Test
+    void twoThousandFiveHundredTablesGoIntoNestedClassesAndCompile() throws Exception {
+        // about 130,000 constants: more than javac takes in one class
+        List<Change> upgrade = tables(2500);
+        String java = render("M_Large", upgrade);
+        assertTrue(java.contains("    public void upgrade(Operations op) {\n        Upgrade1.upgrade1(op);\n        Upgrade1.upgrade2(op);\n"), java);
+        assertTrue(java.contains("    private static final class Upgrade2 {"), java);
+        // the downgrade, 375,000 characters, fits one class: its methods are the migration's own
+        assertTrue(java.contains("    private static void downgrade1(Operations op) {"), java);
+        assertTrue(java.contains("            op.createTable(\"public\", \"e0000\",\n                    column(\"id\", \"bigint\").notNull(),"), java);
+        runsInOrder("M_Large", java, upgrade);
+    }
+
+    private static void runsInOrder(String className, String java, List<Change> upgrade) throws Exception {
+        Migration migration = (Migration) InMemoryCompiler.compile(PACKAGE + "." + className, java).getDeclaredConstructor().newInstance();
         Operations up = new Operations();
         migration.upgrade(up);
         assertTrue(upgrade.equals(up.changes()), "upgrade() makes every step, in order");
