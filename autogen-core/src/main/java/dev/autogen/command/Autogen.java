@@ -26,6 +26,7 @@ import dev.autogen.schema.WrittenText;
 import dev.autogen.script.Migration;
 import dev.autogen.script.MigrationFile;
 import dev.autogen.script.Operations;
+import dev.autogen.script.Revision;
 import dev.autogen.script.RevisionGraph;
 import dev.autogen.targetschema.Reprinter;
 import dev.autogen.targetschema.TargetSchema;
@@ -189,12 +190,18 @@ public final class Autogen {
                 graph.head(), text, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now), changes, List.of(), renameHints);
         String java = timed("rendering", () -> new MigrationRenderer(settings.templatesDirectory()).render(source));
         Path file = settings.migrationsDirectory().resolve(className + ".java");
-        prove(graph, file, source, java, comparison);
+        Migration compiled = prove(graph, file, source, java, comparison);
         try {
             Files.createDirectories(settings.migrationsDirectory());
             Files.writeString(file, java, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AutogenException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        Revision declared = compiled.getClass().getAnnotation(Revision.class);
+        if (declared != null) {
+            // the next goal reads what the file declares from its compiled class, not by parsing it again
+            MigrationHeaders.remember(settings.migrationsDirectory(), SchemaCache.in(settings.cacheDirectory(), ""),
+                    MigrationFile.declared(declared, compiled.getClass().getName(), file));
         }
         report(changes);
         writeSummary("The migration `autogen:revision` wrote to `" + file.getFileName() + "`" + (settings.prove()
@@ -656,9 +663,9 @@ public final class Autogen {
 
     /**
      * Compiles the rendered migration against the project's class path and, unless autogen.prove=false,
-     * runs it on a scratch database holding the current side; either failing writes nothing.
+     * runs it on a scratch database holding the current side; either failing writes nothing. Answers the compiled migration.
      */
-    private void prove(RevisionGraph graph, Path file, MigrationSource source, String java, Comparison comparison) {
+    private Migration prove(RevisionGraph graph, Path file, MigrationSource source, String java, Comparison comparison) {
         String className = source.packageName() + "." + source.className();
         try {
             Migration migration = timed("compiling", () -> MigrationCompiler.compile(className, java, settings.classLoader()));
@@ -673,6 +680,7 @@ public final class Autogen {
                     return null;
                 });
             }
+            return migration;
         } catch (MigrationNotProven e) {
             throw new AutogenException("The migration " + source.className() + " failed its proof at " + e.step() + ": "
                     + e.how() + ". Nothing was written. This is a defect of autogen (or of the project's own template): "

@@ -297,8 +297,10 @@ public final class MigrationRenderer {
     }
 
     private void checkParses(String java, String className) {
+        // no tokens kept, no comments attributed: the message names no place, and a 14 MB migration parses a third faster
         ParseResult<CompilationUnit> result = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)).parse(java);
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17).setStoreTokens(false).setAttributeComments(false)
+                .setDetectOriginalLineSeparator(false)).parse(java);
         if (!result.isSuccessful()) {
             String where = templatesDirectory == null ? "autogen's template" : "the template in " + templatesDirectory;
             throw new AutogenException("The migration rendered from " + where + " for " + className

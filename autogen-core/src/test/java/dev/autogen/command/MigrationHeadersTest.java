@@ -65,4 +65,16 @@ class MigrationHeadersTest {
         assertEquals(List.of("a1"), read().ordered().stream().map(MigrationFile::revision).toList());
         assertEquals("create shop", read().find("a1").orElseThrow().message());
     }
+
+    @Test
+    void aFileAutogenWroteIsReadAsItsCompiledClassDeclaresIt() throws Exception {
+        Path written = migrations.resolve("M_w1.java");
+        Files.writeString(written, migration("w1", "", "as written"));
+        // what the compiled class declared when revision wrote the file: kept, and served while the bytes are those
+        MigrationHeaders.remember(migrations, SchemaCache.in(cacheDirectory, ""),
+                new MigrationFile("w1", List.of(), "as compiled", "2026-11-22T09:00:00Z", "shop.migrations.M_w1", written));
+        assertEquals("as compiled", read().find("w1").orElseThrow().message());
+        Files.writeString(written, migration("w1", "", "edited"));
+        assertEquals("edited", read().find("w1").orElseThrow().message());
+    }
 }
