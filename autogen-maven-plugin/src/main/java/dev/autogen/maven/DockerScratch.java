@@ -19,7 +19,7 @@ final class DockerScratch {
         }
         // as the embedded server: fsync off, and lock slots for a first migration of 10,000 tables in one transaction
         PostgreSQLContainer container = new PostgreSQLContainer(IMAGE)
-                .withCommand("postgres", "-c", "fsync=off", "-c", "max_locks_per_transaction=1024");
+                .withCommand("postgres", "-c", "fsync=off", "-c", "max_locks_per_transaction=1536");
         try {
             container.start();
         } catch (RuntimeException e) {
