@@ -56,4 +56,10 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    # the recursion over a chain of 10,000 foreign keys outgrows the main thread's C stack (a segmentation fault):
+    # it runs in a thread with a stack of its own
+    import threading
+    threading.stack_size(1024 * 1024 * 1024)
+    worker = threading.Thread(target=main)
+    worker.start()
+    worker.join()

@@ -16,8 +16,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,6 +50,8 @@ public final class WrittenTextMatcher {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
+            // every text, applied as what it should have become; a probe PostgreSQL refuses is left out
+            List<Probe> planned = new ArrayList<>();
             for (var entry : candidates.entrySet()) {
                 Table table = built.tables().get(entry.getKey());
                 if (table == null) {
@@ -55,20 +59,30 @@ public final class WrittenTextMatcher {
                 }
                 QualifiedName name = table.name();
                 for (String text : entry.getValue().checks()) {
-                    String probe = PROBE + probes.size();
-                    if (apply(connection, new Change.AddConstraint(name, new CheckConstraint(probe, text)))) {
+                    String probe = PROBE + planned.size();
+                    planned.add(new Probe(new Change.AddConstraint(name, new CheckConstraint(probe, text)), () -> {
                         probes.put(probe, text);
                         probeTables.put(probe, name);
-                    }
+                    }));
                 }
                 entry.getValue().defaults().forEach((column, text) -> table.column(column)
                         .filter(c -> c.defaultValue() != null)
-                        .filter(c -> apply(connection, new Change.AlterColumnDefault(name, column, c.defaultValue(), text)))
-                        .ifPresent(c -> defaults.put(new ColumnRef(name, column), text)));
+                        .ifPresent(c -> planned.add(new Probe(new Change.AlterColumnDefault(name, column, c.defaultValue(), text),
+                                () -> defaults.put(new ColumnRef(name, column), text)))));
                 entry.getValue().generated().forEach((column, text) -> table.column(column)
                         .filter(c -> c.generatedAlwaysAs() != null)
-                        .filter(c -> apply(connection, new Change.AlterColumnGenerated(name, c, c.generatedAlwaysAs(text))))
-                        .ifPresent(c -> generated.put(new ColumnRef(name, column), text)));
+                        .ifPresent(c -> planned.add(new Probe(new Change.AlterColumnGenerated(name, c, c.generatedAlwaysAs(text)),
+                                () -> generated.put(new ColumnRef(name, column), text)))));
+            }
+            // all at once, in one batch, which PostgreSQL takes whole when every text applies (the rule); else one by one
+            if (applyAll(connection, planned)) {
+                planned.forEach(probe -> probe.applied().run());
+            } else {
+                for (Probe probe : planned) {
+                    if (apply(connection, probe.change())) {
+                        probe.applied().run();
+                    }
+                }
             }
             Schema probed = new Introspector(n -> false).read(connection, built.schemaNames());
             return matches(built, probed, probes, probeTables, defaults, generated);
@@ -102,6 +116,32 @@ public final class WrittenTextMatcher {
     }
 
     /** Applies one probe under a savepoint; false when PostgreSQL refuses it. */
+    /** A text applied once more as {@code change}, and what is kept of it when PostgreSQL takes it. */
+    private record Probe(Change change, Runnable applied) {
+    }
+
+    /** Applies every probe in one JDBC batch (one round trip); true when PostgreSQL took them all, else none is left. */
+    private static boolean applyAll(Connection connection, List<Probe> probes) {
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try (Statement statement = connection.createStatement()) {
+                for (Probe probe : probes) {
+                    for (String sql : PostgresSql.statements(probe.change())) {
+                        statement.addBatch(sql);
+                    }
+                }
+                statement.executeBatch();
+                connection.releaseSavepoint(savepoint);
+                return true;
+            } catch (SQLException e) {
+                connection.rollback(savepoint);
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot roll back a probe of written text: " + e.getMessage(), e);
+        }
+    }
+
     private static boolean apply(Connection connection, Change change) {
         try {
             Savepoint savepoint = connection.setSavepoint();
