@@ -122,33 +122,22 @@ public final class WrittenTextMatcher {
 
     /** Applies every probe in one JDBC batch (one round trip); true when PostgreSQL took them all, else none is left. */
     private static boolean applyAll(Connection connection, List<Probe> probes) {
-        try {
-            Savepoint savepoint = connection.setSavepoint();
-            try (Statement statement = connection.createStatement()) {
-                for (Probe probe : probes) {
-                    for (String sql : PostgresSql.statements(probe.change())) {
-                        statement.addBatch(sql);
-                    }
-                }
-                statement.executeBatch();
-                connection.releaseSavepoint(savepoint);
-                return true;
-            } catch (SQLException e) {
-                connection.rollback(savepoint);
-                return false;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot roll back a probe of written text: " + e.getMessage(), e);
-        }
+        return applied(connection, probes.stream().flatMap(probe -> PostgresSql.statements(probe.change()).stream()).toList());
     }
 
     private static boolean apply(Connection connection, Change change) {
+        return applied(connection, PostgresSql.statements(change));
+    }
+
+    /** Runs {@code statements} under a savepoint, in one batch: true when PostgreSQL took them all, else none is left. */
+    private static boolean applied(Connection connection, List<String> statements) {
         try {
             Savepoint savepoint = connection.setSavepoint();
             try (Statement statement = connection.createStatement()) {
-                for (String sql : PostgresSql.statements(change)) {
-                    statement.execute(sql);
+                for (String sql : statements) {
+                    statement.addBatch(sql);
                 }
+                statement.executeBatch();
                 connection.releaseSavepoint(savepoint);
                 return true;
             } catch (SQLException e) {
