@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.hibernate.validator.constraints.Range;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,9 +61,11 @@ class BoundsOrderTest {
         }
     };
 
+    @TempDir
+    Path migrations;
+
     @Test
     void boundsJoinedInTheOtherOrderAreNoDrift() throws Exception {
-        Path migrations = Files.createTempDirectory("bounds-order");
         Configuration settings = Configuration.builder().entities(EntitySource.of(Entities.of(List.of(Rating.class))))
                 .migrationsDirectory(migrations).migrationsPackage("dev.autogen.generated").scratch(TestPostgres.admin())
                 .classLoader(BoundsOrderTest.class.getClassLoader()).build();
