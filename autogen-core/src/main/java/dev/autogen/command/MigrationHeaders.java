@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The migrations' history as their source files declare it, parsed with JavaParser only for files whose bytes
+ * The migrations' history as their source files declare it, parsed with javac's parser only for files whose bytes
  * no earlier run parsed: what a file declares (its {@code @Revision}, or that it is no migration) is kept in the
  * cache by the file's name and content. A file that does not parse is never kept, so it is refused every time.
  */

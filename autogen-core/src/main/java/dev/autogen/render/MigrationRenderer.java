@@ -1,15 +1,12 @@
 package dev.autogen.render;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.ast.CompilationUnit;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 import dev.autogen.AutogenException;
 import dev.autogen.change.Change;
 import dev.autogen.change.StepNotes;
+import dev.autogen.script.JavaSyntax;
 import dev.autogen.sql.Identifiers;
 
 import java.io.IOException;
@@ -18,6 +15,7 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -297,15 +295,11 @@ public final class MigrationRenderer {
     }
 
     private void checkParses(String java, String className) {
-        // no tokens kept, no comments attributed: the message names no place, and a 14 MB migration parses a third faster
-        ParseResult<CompilationUnit> result = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17).setStoreTokens(false).setAttributeComments(false)
-                .setDetectOriginalLineSeparator(false)).parse(java);
-        if (!result.isSuccessful()) {
+        JavaSyntax.parse(URI.create("string:///" + className.replace('.', '/') + ".java"), java).problem().ifPresent(problem -> {
             String where = templatesDirectory == null ? "autogen's template" : "the template in " + templatesDirectory;
             throw new AutogenException("The migration rendered from " + where + " for " + className
-                    + " is not valid Java (" + result.getProblems().get(0).getMessage().lines().findFirst().orElse("")
+                    + " is not valid Java (" + problem.message() + " at line " + problem.line() + ", column " + problem.column()
                     + "); nothing was written. Fix the template.");
-        }
+        });
     }
 }

@@ -163,6 +163,19 @@ class GoalsTest {
                 () -> new Autogen(broken.toBuilder().prove(false).build(), new RecordingLog()).revision("create shop"));
         assertTrue(javac.getMessage().contains("failed its proof at compiling it: javac rejects it (line "), javac.getMessage());
         assertEquals(List.of(), files());
+
+        // a template whose output is not Java at all is blamed, with the place javac's parser stops at
+        Files.writeString(templates.resolve("migration.java.mustache"),
+                template.replace("public void upgrade(Operations op) {", "public void upgrade(Operations op) {\n        op.execute(;"));
+        AutogenException syntax = assertThrows(AutogenException.class,
+                () -> new Autogen(broken.toBuilder().prove(false).build(), new RecordingLog()).revision("create shop"));
+        // the line javac's compiler named for the unknown step put in the same place
+        String line = javac.getMessage().replaceAll("(?s).*javac rejects it \\(line (\\d+):.*", "$1");
+        assertEquals("The migration rendered from the template in " + templates + " for ", syntax.getMessage()
+                .substring(0, syntax.getMessage().indexOf(" for ") + 5), syntax.getMessage());
+        assertTrue(syntax.getMessage().endsWith(" is not valid Java (illegal start of expression at line " + line
+                + ", column 20); nothing was written. Fix the template."), syntax.getMessage());
+        assertEquals(List.of(), files());
     }
 
     @Test

@@ -199,7 +199,7 @@ import java.util.List;
         NestedMaven.Result history = project.mvn("autogen:history");
 
         String line = assertOneLineFailure(history, "history", "broken-migration");
-        assertTrue(line.contains("Migration file " + broken + " does not parse at line 10, column 34: Parse error."), line);
+        assertTrue(line.contains("Migration file " + broken + " does not parse at line 10, column 42: ')' expected."), line);
         assertTrue(line.contains("Fix the file or remove it."), line);
 
         // revision compiles first, but autogen reads the migration files before javac does
@@ -210,7 +210,7 @@ import java.util.List;
         String failure = revision.failure();
         assertTrue(failure.startsWith("Failed to execute goal dev.autogen:autogen-maven-plugin:" + VERSION + ":check-migrations ("),
                 revision::toString);
-        assertTrue(failure.contains("Migration file " + broken + " does not parse at line 10, column 34: Parse error."), failure);
+        assertTrue(failure.contains("Migration file " + broken + " does not parse at line 10, column 42: ')' expected."), failure);
         assertFalse(failure.contains("\n"), failure);
         assertEquals(List.of(broken), project.migrations(), "nothing written");
     }
