@@ -670,15 +670,12 @@ public final class Autogen {
         try {
             Migration migration = timed("compiling", () -> MigrationCompiler.compile(className, java, settings.classLoader()));
             if (settings.prove()) {
-                timed("proof", () -> {
-                    MigrationFile written = new MigrationFile(source.revision(), graph.isEmpty() ? "" : graph.head(),
-                            source.message(), source.created(), className, file);
-                    new Proof(new ScratchAdmin(requireScratch()), settings.filter(), settings.versionTable(), log::warn)
-                            .prove(graph, MigrationRunner.classLoading(settings.classLoader()),
-                                    new Proof.Candidate(written, migration), settings.database() != null,
-                                    comparison.current(), comparison.target());
-                    return null;
-                });
+                MigrationFile written = new MigrationFile(source.revision(), graph.isEmpty() ? "" : graph.head(),
+                        source.message(), source.created(), className, file);
+                new Proof(new ScratchAdmin(requireScratch()), settings.filter(), settings.versionTable(), log::warn, log::timing)
+                        .prove(graph, MigrationRunner.classLoading(settings.classLoader()),
+                                new Proof.Candidate(written, migration), settings.database() != null,
+                                comparison.current(), comparison.target());
             }
             return migration;
         } catch (MigrationNotProven e) {

@@ -24,6 +24,13 @@ abstract class AbstractScratchMojo extends AbstractAutogenMojo {
     @Parameter(property = "autogen.scratchPassword")
     private String scratchPassword;
 
+    /**
+     * Whether the embedded server keeps its data on Linux's file system in memory, /dev/shm, when that has 2 GiB
+     * free: a schema of a thousand tables is built there in half the time. {@code false} keeps them in the cache folder.
+     */
+    @Parameter(property = "autogen.scratchInMemory", defaultValue = "true")
+    private boolean scratchInMemory = true;
+
     private RunningScratchServer server;
 
     @Override
@@ -37,7 +44,7 @@ abstract class AbstractScratchMojo extends AbstractAutogenMojo {
         if (server == null) {
             long start = System.nanoTime();
             try {
-                server = RunningScratchServer.start(scratch, scratchUser, scratchPassword, getLog());
+                server = RunningScratchServer.start(scratch, scratchUser, scratchPassword, scratchInMemory, getLog());
             } catch (MojoFailureException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             } finally {

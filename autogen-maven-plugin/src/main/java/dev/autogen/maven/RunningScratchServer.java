@@ -24,12 +24,14 @@ final class RunningScratchServer implements AutoCloseable {
         this.stop = stop;
     }
 
-    static RunningScratchServer start(String scratch, String user, String password, Log log) throws MojoFailureException {
+    /** @param inMemory whether an embedded server's data may be kept on a file system in memory (Linux's /dev/shm) */
+    static RunningScratchServer start(String scratch, String user, String password, boolean inMemory, Log log)
+            throws MojoFailureException {
         String kind = scratch == null || scratch.isBlank() ? "embedded" : scratch.strip();
         switch (kind.toLowerCase(Locale.ROOT)) {
             case "embedded":
                 quietLibraryLogging(log, "warn", "io.zonky.test");
-                return EmbeddedScratch.start(log);
+                return EmbeddedScratch.start(inMemory, log);
             case "docker":
                 quietLibraryLogging(log, "warn", "org.testcontainers", "tc", "com.github.dockerjava");
                 // its multi-line report of every Docker configuration it tried: shown with -X, else our one line says it

@@ -35,6 +35,9 @@ class ScratchLifecycleIT {
 
         NestedMaven.Running killed = NestedMaven.start(project.directory(), environment, "autogen:check");
         Cluster cluster = awaitCluster(killed, project);
+        if (EmbeddedScratch.memoryFileSystem().isPresent()) {
+            assertTrue(cluster.data().startsWith(Path.of("/dev/shm")), "a tmpfs with room holds the data: " + cluster.data());
+        }
         killed.process().destroyForcibly();
         assertTrue(killed.process().waitFor(60, TimeUnit.SECONDS), "the Maven JVM ends on SIGKILL");
         assertTrue(alive(cluster.postmaster()), "a SIGKILL gives the goal no chance to stop its postmaster");
@@ -45,6 +48,7 @@ class ScratchLifecycleIT {
         assertTrue(next.output().contains("[INFO] Removed the scratch PostgreSQL an interrupted goal left: " + cluster.directory()),
                 next::toString);
         assertFalse(Files.exists(cluster.directory()), cluster.directory() + " is removed");
+        assertFalse(Files.exists(cluster.data()), cluster.data() + ", its data, are removed");
         assertTrue(exits(cluster.postmaster()), "the abandoned postmaster is stopped");
         assertEquals(List.of(), list(clusters(project)), "no cluster outlives the goals");
     }
@@ -66,12 +70,16 @@ class ScratchLifecycleIT {
         assertFalse(result.output().contains("\tat "), "no stack trace:\n" + result);
         assertFalse(result.output().contains("Model drift"), result::toString);
         assertFalse(Files.exists(cluster.directory()), cluster.directory() + " is removed");
+        assertFalse(Files.exists(cluster.data()), cluster.data() + ", its data, are removed");
         assertTrue(exits(cluster.postmaster()), "the postmaster is stopped");
         assertEquals(List.of(), list(clusters(project)), "no cluster outlives the goal");
     }
 
-    /** A cluster directory and the postmaster serving it. */
-    private record Cluster(Path directory, long postmaster) {
+    /**
+     * A cluster directory, the postmaster serving it, and where its data really are: the cluster's {@code data}, or
+     * the directory in memory (/dev/shm) that {@code data} links to.
+     */
+    private record Cluster(Path directory, long postmaster, Path data) {
     }
 
     private static Map<String, String> cache(TestProject project) throws IOException {
@@ -117,7 +125,8 @@ class ScratchLifecycleIT {
                 continue;
             }
             if (lines.size() >= 8 && lines.get(7).strip().equals("ready")) {
-                return Optional.of(new Cluster(directory, Long.parseLong(lines.get(0).strip())));
+                return Optional.of(new Cluster(directory, Long.parseLong(lines.get(0).strip()),
+                        directory.resolve("data").toRealPath()));
             }
         }
         return Optional.empty();
