@@ -24,6 +24,7 @@ import dev.autogen.runner.StatementSink;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.WrittenText;
 import dev.autogen.script.Migration;
+import dev.autogen.script.JavaSyntax;
 import dev.autogen.script.MigrationFile;
 import dev.autogen.script.Operations;
 import dev.autogen.script.Revision;
@@ -35,6 +36,7 @@ import dev.autogen.targetschema.WrittenTextMatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -96,7 +98,7 @@ public final class Autogen {
         String revision = HexFormat.of().formatHex(randomBytes());
         MigrationSource source = new MigrationSource(settings.migrationsPackage(), className, revision, "", text,
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now), List.of(), heads);
-        String java = new MigrationRenderer(settings.templatesDirectory()).render(source);
+        String java = render(source);
         Path file = settings.migrationsDirectory().resolve(className + ".java");
         try {
             Files.writeString(file, java, StandardCharsets.UTF_8);
@@ -188,7 +190,7 @@ public final class Autogen {
         Renames.guesses(changes).forEach(guess -> renameHints.put(guess.dropped(), renameHint(guess)));
         MigrationSource source = new MigrationSource(settings.migrationsPackage(), className, revision,
                 graph.head(), text, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now), changes, List.of(), renameHints);
-        String java = timed("rendering", () -> new MigrationRenderer(settings.templatesDirectory()).render(source));
+        String java = timed("rendering", () -> render(source));
         Path file = settings.migrationsDirectory().resolve(className + ".java");
         Migration compiled = prove(graph, file, source, java, comparison);
         try {
@@ -657,6 +659,19 @@ public final class Autogen {
         return diff(migrations(), false).changes();
     }
 
+    /** The migration file for {@code source}, which javac's parser takes: else the template is blamed and nothing is written. */
+    private String render(MigrationSource source) {
+        String java = new MigrationRenderer(settings.templatesDirectory()).render(source);
+        String className = source.packageName() + "." + source.className();
+        JavaSyntax.parse(URI.create("string:///" + className.replace('.', '/') + ".java"), java).problem().ifPresent(problem -> {
+            String where = settings.templatesDirectory() == null ? "autogen's template" : "the template in " + settings.templatesDirectory();
+            throw new AutogenException("The migration rendered from " + where + " for " + source.className()
+                    + " is not valid Java (" + problem.message() + " at line " + problem.line() + ", column " + problem.column()
+                    + "); nothing was written. Fix the template.");
+        });
+        return java;
+    }
+
     /** What the diff found, and the two sides as it compared them. */
     private record Comparison(List<Change> changes, Schema current, Schema target) {
     }
@@ -761,6 +776,9 @@ public final class Autogen {
         TargetSchema target;
         Schema current;
         WrittenText currentText = WrittenText.NONE;
+        // the live database's schema as first read, and PostgreSQL's print of it when that was started early
+        Schema early = null;
+        CompletableFuture<Schema> earlyReprint = CompletableFuture.completedFuture(null);
         Introspector introspector = new Introspector(name -> name.equals(settings.versionTable()));
         if (settings.database() != null) {
             try (Connection connection = settings.database().connect()) {
@@ -785,15 +803,23 @@ public final class Autogen {
                 Schema read;
                 try {
                     read = timedSql("introspection", () -> introspector.read(connection, likely));
-                } catch (SQLException | RuntimeException e) {
+                    // PostgreSQL's print of the database is made while the entities' schema is still being built
+                    Schema filteredRead = settings.filter().apply(read);
+                    if (cache.get(cache.key("reprint", List.of(filteredRead.toString())), Schema.class).isEmpty()) {
+                        early = read;
+                        earlyReprint = inParallel("reprint", () -> timed("reprint", () -> reprinter().reprint(filteredRead)));
+                    }
+                    target = await(building);
+                } catch (SQLException | RuntimeException | Error e) {
                     building.exceptionally(error -> null).join();
+                    earlyReprint.exceptionally(error -> null).join();
                     throw e;
                 }
-                target = await(building);
                 Set<String> schemas = new java.util.TreeSet<>(target.schema().schemaNames());
                 schemas.add("public");
                 current = schemas.equals(likely) ? read : timedSql("introspection", () -> introspector.read(connection, schemas));
             } catch (SQLException e) {
+                earlyReprint.exceptionally(error -> null).join();
                 throw new AutogenException("Cannot read the schema of " + settings.database() + ": " + e.getMessage(), e);
             }
         } else {
@@ -844,6 +870,7 @@ public final class Autogen {
                 target = target(cache, await(hibernate), current.extensions(), fromCache);
             }
         }
+        Schema unfilteredCurrent = current;
         current = settings.filter().apply(current);
         Schema wanted = settings.filter().apply(target.schema());
         if (!current.unmanaged().isEmpty()) {
@@ -860,10 +887,17 @@ public final class Autogen {
                 : inParallel("reprint", () -> timed("reprint", () -> reprinter().reprint(wanted)));
         Schema reprintedCurrent;
         try {
-            reprintedCurrent = cachedCurrent.isPresent() ? cachedCurrent.get()
-                    : timed("reprint", () -> reprinter().reprint(filteredCurrent));
+            if (cachedCurrent.isPresent()) {
+                reprintedCurrent = cachedCurrent.get();
+            } else if (early != null && early == unfilteredCurrent) {
+                reprintedCurrent = await(earlyReprint);
+            } else {
+                earlyReprint.exceptionally(error -> null).join();
+                reprintedCurrent = timed("reprint", () -> reprinter().reprint(filteredCurrent));
+            }
         } catch (RuntimeException | Error e) {
             reprintingTarget.exceptionally(error -> null).join();
+            earlyReprint.exceptionally(error -> null).join();
             throw e;
         }
         Schema reprintedTarget = await(reprintingTarget);

@@ -6,7 +6,6 @@ import com.github.mustachejava.MustacheFactory;
 import dev.autogen.AutogenException;
 import dev.autogen.change.Change;
 import dev.autogen.change.StepNotes;
-import dev.autogen.script.JavaSyntax;
 import dev.autogen.sql.Identifiers;
 
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +25,7 @@ import java.util.Objects;
 
 /**
  * Renders a migration class from the Mustache template {@code migration.java.mustache}: the
- * upgrade is the list of changes, the downgrade their inverse. The source is checked to parse
- * before anyone gets it.
+ * upgrade is the list of changes, the downgrade their inverse.
  */
 public final class MigrationRenderer {
 
@@ -104,7 +101,6 @@ public final class MigrationRenderer {
         StringWriter out = new StringWriter();
         compile(template).execute(out, scope);
         String java = out.toString();
-        checkParses(java, source.className());
         return java;
     }
 
@@ -292,14 +288,5 @@ public final class MigrationRenderer {
             throw new IllegalStateException("autogen-core is missing its template " + TEMPLATE);
         }
         return new InputStreamReader(in, StandardCharsets.UTF_8);
-    }
-
-    private void checkParses(String java, String className) {
-        JavaSyntax.parse(URI.create("string:///" + className.replace('.', '/') + ".java"), java).problem().ifPresent(problem -> {
-            String where = templatesDirectory == null ? "autogen's template" : "the template in " + templatesDirectory;
-            throw new AutogenException("The migration rendered from " + where + " for " + className
-                    + " is not valid Java (" + problem.message() + " at line " + problem.line() + ", column " + problem.column()
-                    + "); nothing was written. Fix the template.");
-        });
     }
 }

@@ -115,7 +115,6 @@ public final class WrittenTextMatcher {
         return printed != null && printed.equals(probed.tables().get(ref.table()).column(ref.column()).map(part).orElse(null));
     }
 
-    /** Applies one probe under a savepoint; false when PostgreSQL refuses it. */
     /** A text applied once more as {@code change}, and what is kept of it when PostgreSQL takes it. */
     private record Probe(Change change, Runnable applied) {
     }
