@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +45,26 @@ final class MigrationHeaders {
         Map<String, Header> known = cache.get(key, Headers.class).map(Headers::byFile).orElse(Map.of());
         Map<String, Header> now = new LinkedHashMap<>();
         List<MigrationFile> migrations = new ArrayList<>();
-        for (Path file : MigrationSources.files(directory)) {
-            String name = file.getFileName() + " " + digest(file);
+        List<Path> files = MigrationSources.files(directory);
+        List<String> names = files.stream().map(file -> file.getFileName() + " " + digest(file)).toList();
+        // the files no earlier run parsed, parsed together
+        List<Path> unknown = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (!known.containsKey(names.get(i))) {
+                unknown.add(files.get(i));
+            }
+        }
+        Map<Path, Optional<MigrationFile>> parsed = new HashMap<>();
+        List<Optional<MigrationFile>> read = MigrationSources.readFiles(unknown);
+        for (int i = 0; i < unknown.size(); i++) {
+            parsed.put(unknown.get(i), read.get(i));
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            String name = names.get(i);
             Header header = known.get(name);
             if (header == null) {
-                Optional<MigrationFile> read = MigrationSources.readFile(file);
-                header = read.map(m -> new Header(m.revision(), m.parents(), m.message(), m.created(), m.className()))
+                header = parsed.get(file).map(m -> new Header(m.revision(), m.parents(), m.message(), m.created(), m.className()))
                         .orElse(new Header(null, List.of(), "", "", ""));
             }
             now.put(name, header);

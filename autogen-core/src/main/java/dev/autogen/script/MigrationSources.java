@@ -35,9 +35,7 @@ public final class MigrationSources {
     /** Reads every migration source file in {@code directory}; a missing directory means no migrations. */
     public static RevisionGraph read(Path directory) {
         List<MigrationFile> migrations = new ArrayList<>();
-        for (Path file : files(directory)) {
-            readFile(file).ifPresent(migrations::add);
-        }
+        readFiles(files(directory)).forEach(declared -> declared.ifPresent(migrations::add));
         return RevisionGraph.of(migrations);
     }
 
@@ -58,13 +56,43 @@ public final class MigrationSources {
      * migrations); a file that does not parse, or a migration without its place in the history, is refused.
      */
     public static Optional<MigrationFile> readFile(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new AutogenException("Cannot read the migration file " + file + ": " + e.getMessage(), e);
+        return readFiles(List.of(file)).get(0);
+    }
+
+    /** Source characters parsed at once: many small files share one parser, and a few large ones do not fill the heap. */
+    private static final long CHARACTERS_AT_ONCE = 4_000_000;
+
+    /** What each of {@code files} declares ({@link #readFile}), in their order; the first file refused is thrown. */
+    public static List<Optional<MigrationFile>> readFiles(List<Path> files) {
+        List<Optional<MigrationFile>> declared = new ArrayList<>();
+        List<Path> chunk = new ArrayList<>();
+        List<JavaSyntax.Source> sources = new ArrayList<>();
+        long characters = 0;
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            String text;
+            try {
+                text = Files.readString(file);
+            } catch (IOException e) {
+                throw new AutogenException("Cannot read the migration file " + file + ": " + e.getMessage(), e);
+            }
+            chunk.add(file);
+            sources.add(new JavaSyntax.Source(file.toUri(), text));
+            characters += text.length();
+            if (characters >= CHARACTERS_AT_ONCE || i == files.size() - 1) {
+                List<JavaSyntax.Parsed> parsed = JavaSyntax.parse(sources);
+                for (int k = 0; k < chunk.size(); k++) {
+                    declared.add(declared(chunk.get(k), parsed.get(k)));
+                }
+                chunk.clear();
+                sources.clear();
+                characters = 0;
+            }
         }
-        JavaSyntax.Parsed parsed = JavaSyntax.parse(file.toUri(), text);
+        return declared;
+    }
+
+    private static Optional<MigrationFile> declared(Path file, JavaSyntax.Parsed parsed) {
         if (parsed.problem().isPresent()) {
             throw new AutogenException("Migration file " + file + " does not parse" + parsed.problem().get().where()
                     + ". Fix the file or remove it.");
