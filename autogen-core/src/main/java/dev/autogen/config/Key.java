@@ -64,6 +64,8 @@ public enum Key {
     SCRATCH("scratch", "autogen.scratch"),
     SCRATCH_USER("scratchUser", "autogen.scratchUser"),
     SCRATCH_PASSWORD("scratchPassword", "autogen.scratchPassword"),
+    /** Handled by the plugin: whether the embedded scratch server keeps its data on a file system in memory (/dev/shm). */
+    SCRATCH_IN_MEMORY("scratchInMemory", "autogen.scratchInMemory"),
     /** Handled by the plugin: the goal does not run. */
     SKIP("skip", "autogen.skip"),
     /**
