@@ -724,6 +724,27 @@ public final class Autogen {
      * JVM that runs while the database side is replayed or read.
      */
     private CompletableFuture<TargetSchema.Hibernate> hibernate(SchemaCache cache, List<String> fromCache) {
+        if (cache.isOn() && !cache.holdsAny("hibernate")) {
+            // a first run (a fresh clone, a clean build): nothing to find, so Hibernate boots at once and the scratch
+            // server starts beside it; the key that keeps the result is worked out while they do
+            startScratchInBackground();
+            CompletableFuture<Optional<String>> key = inParallel("cache-key", () -> timed("cache", () -> hibernateKey(cache)));
+            return inParallel("hibernate-boot", () -> {
+                TargetSchema.Hibernate booted;
+                try {
+                    booted = TargetSchema.hibernate(settings.classLoader(), settings.entities(), settings.hibernateSettings(),
+                            log::timing);
+                } catch (RuntimeException | Error e) {
+                    key.exceptionally(error -> null).join();
+                    throw e;
+                }
+                await(key).ifPresent(k -> timed("cache", () -> {
+                    cache.put(k, booted);
+                    return null;
+                }));
+                return booted;
+            });
+        }
         Optional<String> key = cache.isOn() ? timed("cache", () -> hibernateKey(cache)) : Optional.empty();
         Optional<TargetSchema.Hibernate> cached = key.flatMap(k -> timed("cache", () -> cache.get(k, TargetSchema.Hibernate.class)));
         if (cached.isPresent()) {

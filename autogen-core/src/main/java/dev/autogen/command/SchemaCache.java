@@ -10,6 +10,7 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,6 +102,18 @@ final class SchemaCache {
             return kind + "-" + HexFormat.of().formatHex(digest.digest(), 0, 20);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the cache holds an entry of {@code kind} at all, whatever its key. */
+    boolean holdsAny(String kind) {
+        if (directory == null || !Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith(kind + "-") && f.toString().endsWith(".ser"));
+        } catch (IOException | UncheckedIOException e) {
+            return false;
         }
     }
 
