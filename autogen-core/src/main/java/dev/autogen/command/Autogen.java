@@ -802,20 +802,23 @@ public final class Autogen {
         CompletableFuture<Schema> earlyReprint = CompletableFuture.completedFuture(null);
         Introspector introspector = new Introspector(name -> name.equals(settings.versionTable()));
         if (settings.database() != null) {
+            // the version table is checked on a connection of its own while Hibernate boots and the database is read
+            CompletableFuture<Void> atHead = requireHead ? inParallel("version-table", () -> {
+                requireHead(graph);
+                return null;
+            }) : CompletableFuture.completedFuture(null);
             try (Connection connection = settings.database().connect()) {
-                if (requireHead) {
-                    // also refuses applied migrations whose files were edited since
-                    String at = runner(connection, graph, settings.database()).current();
-                    if (!java.util.Objects.equals(at, graph.head())) {
-                        throw new AutogenException("The database " + settings.database() + " is at " + describe(graph, at)
-                                + " but the newest migration is " + graph.head() + ": run mvn autogen:upgrade first"
-                                + Optional.of(adoptionHint(runner(connection, graph, settings.database()), at))
-                                .filter(hint -> !hint.isEmpty()).map(hint -> ". " + hint).orElse(""));
-                    }
-                }
                 // the entities' schema is built with the extensions the database has, for columns of their types
-                Map<String, String> extensions = Introspector.extensions(connection);
-                TargetSchema.Hibernate booted = await(hibernate);
+                Map<String, String> extensions;
+                TargetSchema.Hibernate booted;
+                try {
+                    extensions = Introspector.extensions(connection);
+                    booted = await(hibernate);
+                } catch (SQLException | RuntimeException | Error e) {
+                    // a database behind the migrations is what to say first, also when the entities do not boot
+                    await(atHead);
+                    throw e;
+                }
                 CompletableFuture<TargetSchema> building = inParallel("target", () -> target(cache, booted, extensions, fromCache));
                 // the database is read while the entities' schema is built, in the schemas it will most likely have
                 Set<String> likely = new java.util.TreeSet<>(booted.schemas());
@@ -823,7 +826,12 @@ public final class Autogen {
                 likely.add("public");
                 Schema read;
                 try {
-                    read = timedSql("introspection", () -> introspector.read(connection, likely));
+                    try {
+                        read = timedSql("introspection", () -> introspector.read(connection, likely));
+                    } finally {
+                        // also refuses applied migrations whose files were edited since
+                        await(atHead);
+                    }
                     // PostgreSQL's print of the database is made while the entities' schema is still being built
                     Schema filteredRead = settings.filter().apply(read);
                     if (cache.get(cache.key("reprint", List.of(filteredRead.toString())), Schema.class).isEmpty()) {
@@ -833,6 +841,7 @@ public final class Autogen {
                     target = await(building);
                 } catch (SQLException | RuntimeException | Error e) {
                     building.exceptionally(error -> null).join();
+                    atHead.exceptionally(error -> null).join();
                     earlyReprint.exceptionally(error -> null).join();
                     throw e;
                 }
@@ -840,8 +849,13 @@ public final class Autogen {
                 schemas.add("public");
                 current = schemas.equals(likely) ? read : timedSql("introspection", () -> introspector.read(connection, schemas));
             } catch (SQLException e) {
+                atHead.exceptionally(error -> null).join();
                 earlyReprint.exceptionally(error -> null).join();
                 throw new AutogenException("Cannot read the schema of " + settings.database() + ": " + e.getMessage(), e);
+            } catch (RuntimeException | Error e) {
+                atHead.exceptionally(error -> null).join();
+                earlyReprint.exceptionally(error -> null).join();
+                throw e;
             }
         } else {
             CompletableFuture<TargetSchema> speculative = null;
@@ -952,6 +966,24 @@ public final class Autogen {
             return List.copyOf(all);
         });
         return new Comparison(changes, reprintedCurrent, reprintedTarget);
+    }
+
+    /**
+     * Refuses a live database that is not at the newest migration, or whose applied migrations' files were edited
+     * since: a revision or check against it would compare the wrong schema.
+     */
+    private void requireHead(RevisionGraph graph) {
+        try (Connection connection = settings.database().connect()) {
+            String at = runner(connection, graph, settings.database()).current();
+            if (!java.util.Objects.equals(at, graph.head())) {
+                throw new AutogenException("The database " + settings.database() + " is at " + describe(graph, at)
+                        + " but the newest migration is " + graph.head() + ": run mvn autogen:upgrade first"
+                        + Optional.of(adoptionHint(runner(connection, graph, settings.database()), at))
+                        .filter(hint -> !hint.isEmpty()).map(hint -> ". " + hint).orElse(""));
+            }
+        } catch (SQLException e) {
+            throw new AutogenException("Cannot read the schema of " + settings.database() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The entities' schema: built on a scratch database, unless an earlier run built it from the same DDL. */
