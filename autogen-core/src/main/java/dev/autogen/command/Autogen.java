@@ -713,7 +713,7 @@ public final class Autogen {
             return diff(graph, requireHead, spellCurrent, hibernate, cache, fromCache);
         } catch (RuntimeException | Error e) {
             // nothing of the goal runs on after it has failed
-            hibernate.exceptionally(error -> null).join();
+            settle(hibernate);
             throw e;
         }
     }
@@ -724,42 +724,36 @@ public final class Autogen {
      * JVM that runs while the database side is replayed or read.
      */
     private CompletableFuture<TargetSchema.Hibernate> hibernate(SchemaCache cache, List<String> fromCache) {
+        CompletableFuture<Optional<String>> key;
         if (cache.isOn() && !cache.holdsAny("hibernate")) {
             // a first run (a fresh clone, a clean build): nothing to find, so Hibernate boots at once and the scratch
             // server starts beside it; the key that keeps the result is worked out while they do
             startScratchInBackground();
-            CompletableFuture<Optional<String>> key = inParallel("cache-key", () -> timed("cache", () -> hibernateKey(cache)));
-            return inParallel("hibernate-boot", () -> {
-                TargetSchema.Hibernate booted;
-                try {
-                    booted = TargetSchema.hibernate(settings.classLoader(), settings.entities(), settings.hibernateSettings(),
-                            log::timing);
-                } catch (RuntimeException | Error e) {
-                    key.exceptionally(error -> null).join();
-                    throw e;
-                }
-                await(key).ifPresent(k -> timed("cache", () -> {
-                    cache.put(k, booted);
-                    return null;
-                }));
-                return booted;
-            });
-        }
-        Optional<String> key = cache.isOn() ? timed("cache", () -> hibernateKey(cache)) : Optional.empty();
-        Optional<TargetSchema.Hibernate> cached = key.flatMap(k -> timed("cache", () -> cache.get(k, TargetSchema.Hibernate.class)));
-        if (cached.isPresent()) {
-            fromCache.add("Hibernate's DDL");
-            return CompletableFuture.completedFuture(cached.get());
-        }
-        if (key.isPresent()) {
-            // classes changed since Hibernate last booted: most often entities, whose schema is then built on the
-            // scratch server, so it starts while Hibernate boots
-            startScratchInBackground();
+            key = inParallel("cache-key", () -> timed("cache", () -> hibernateKey(cache)));
+        } else {
+            Optional<String> known = cache.isOn() ? timed("cache", () -> hibernateKey(cache)) : Optional.empty();
+            Optional<TargetSchema.Hibernate> cached = known.flatMap(k -> timed("cache", () -> cache.get(k, TargetSchema.Hibernate.class)));
+            if (cached.isPresent()) {
+                fromCache.add("Hibernate's DDL");
+                return CompletableFuture.completedFuture(cached.get());
+            }
+            if (known.isPresent()) {
+                // classes changed since Hibernate last booted: most often entities, whose schema is then built on the
+                // scratch server, so it starts while Hibernate boots
+                startScratchInBackground();
+            }
+            key = CompletableFuture.completedFuture(known);
         }
         return inParallel("hibernate-boot", () -> {
-            TargetSchema.Hibernate booted = TargetSchema.hibernate(settings.classLoader(), settings.entities(),
-                    settings.hibernateSettings(), log::timing);
-            key.ifPresent(k -> timed("cache", () -> {
+            TargetSchema.Hibernate booted;
+            try {
+                booted = TargetSchema.hibernate(settings.classLoader(), settings.entities(), settings.hibernateSettings(),
+                        log::timing);
+            } catch (RuntimeException | Error e) {
+                settle(key);
+                throw e;
+            }
+            await(key).ifPresent(k -> timed("cache", () -> {
                 cache.put(k, booted);
                 return null;
             }));
@@ -807,6 +801,7 @@ public final class Autogen {
                 requireHead(graph);
                 return null;
             }) : CompletableFuture.completedFuture(null);
+            CompletableFuture<TargetSchema> building = CompletableFuture.completedFuture(null);
             try (Connection connection = settings.database().connect()) {
                 // the entities' schema is built with the extensions the database has, for columns of their types
                 Map<String, String> extensions;
@@ -819,42 +814,33 @@ public final class Autogen {
                     await(atHead);
                     throw e;
                 }
-                CompletableFuture<TargetSchema> building = inParallel("target", () -> target(cache, booted, extensions, fromCache));
+                building = inParallel("target", () -> target(cache, booted, extensions, fromCache));
                 // the database is read while the entities' schema is built, in the schemas it will most likely have
                 Set<String> likely = new java.util.TreeSet<>(booted.schemas());
                 likely.addAll(extensions.values());
                 likely.add("public");
                 Schema read;
                 try {
-                    try {
-                        read = timedSql("introspection", () -> introspector.read(connection, likely));
-                    } finally {
-                        // also refuses applied migrations whose files were edited since
-                        await(atHead);
-                    }
-                    // PostgreSQL's print of the database is made while the entities' schema is still being built
-                    Schema filteredRead = settings.filter().apply(read);
-                    if (cache.get(cache.key("reprint", List.of(filteredRead.toString())), Schema.class).isEmpty()) {
-                        early = read;
-                        earlyReprint = inParallel("reprint", () -> timed("reprint", () -> reprinter().reprint(filteredRead)));
-                    }
-                    target = await(building);
-                } catch (SQLException | RuntimeException | Error e) {
-                    building.exceptionally(error -> null).join();
-                    atHead.exceptionally(error -> null).join();
-                    earlyReprint.exceptionally(error -> null).join();
-                    throw e;
+                    read = timedSql("introspection", () -> introspector.read(connection, likely));
+                } finally {
+                    // also refuses applied migrations whose files were edited since
+                    await(atHead);
                 }
+                // PostgreSQL's print of the database is made while the entities' schema is still being built
+                Schema filteredRead = settings.filter().apply(read);
+                if (cache.get(cache.key("reprint", List.of(filteredRead.toString())), Schema.class).isEmpty()) {
+                    early = read;
+                    earlyReprint = inParallel("reprint", () -> timed("reprint", () -> reprinter().reprint(filteredRead)));
+                }
+                target = await(building);
                 Set<String> schemas = new java.util.TreeSet<>(target.schema().schemaNames());
                 schemas.add("public");
                 current = schemas.equals(likely) ? read : timedSql("introspection", () -> introspector.read(connection, schemas));
             } catch (SQLException e) {
-                atHead.exceptionally(error -> null).join();
-                earlyReprint.exceptionally(error -> null).join();
+                settle(building, atHead, earlyReprint);
                 throw new AutogenException("Cannot read the schema of " + settings.database() + ": " + e.getMessage(), e);
             } catch (RuntimeException | Error e) {
-                atHead.exceptionally(error -> null).join();
-                earlyReprint.exceptionally(error -> null).join();
+                settle(building, atHead, earlyReprint);
                 throw e;
             }
         } else {
@@ -883,10 +869,10 @@ public final class Autogen {
                                 MigrationText.of(graph, runner(connection, graph, replay.spec()))));
                     }
                 } catch (SQLException e) {
-                    speculative.exceptionally(error -> null).join();
+                    settle(speculative);
                     throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
                 } catch (RuntimeException | Error e) {
-                    speculative.exceptionally(error -> null).join();
+                    settle(speculative);
                     throw e;
                 }
                 SchemaCache.Replayed built = new SchemaCache.Replayed(current, currentText);
@@ -900,7 +886,7 @@ public final class Autogen {
                 fromCache.addAll(speculativeCache);
             } else {
                 if (speculative != null) {
-                    speculative.exceptionally(error -> null).join();
+                    settle(speculative);
                 }
                 target = target(cache, await(hibernate), current.extensions(), fromCache);
             }
@@ -927,12 +913,11 @@ public final class Autogen {
             } else if (early != null && early == unfilteredCurrent) {
                 reprintedCurrent = await(earlyReprint);
             } else {
-                earlyReprint.exceptionally(error -> null).join();
+                settle(earlyReprint);
                 reprintedCurrent = timed("reprint", () -> reprinter().reprint(filteredCurrent));
             }
         } catch (RuntimeException | Error e) {
-            reprintingTarget.exceptionally(error -> null).join();
-            earlyReprint.exceptionally(error -> null).join();
+            settle(reprintingTarget, earlyReprint);
             throw e;
         }
         Schema reprintedTarget = await(reprintingTarget);
@@ -1090,6 +1075,13 @@ public final class Autogen {
         thread.setDaemon(true);
         thread.start();
         return result;
+    }
+
+    /** Waits until each of {@code work} has ended, whatever its outcome: nothing of a goal runs on after it has failed. */
+    private static void settle(CompletableFuture<?>... work) {
+        for (CompletableFuture<?> each : work) {
+            each.exceptionally(error -> null).join();
+        }
     }
 
     private static <T> T await(CompletableFuture<T> future) {

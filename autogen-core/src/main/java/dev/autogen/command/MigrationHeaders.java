@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +54,14 @@ final class MigrationHeaders {
                 unknown.add(files.get(i));
             }
         }
-        Map<Path, Optional<MigrationFile>> parsed = new HashMap<>();
-        List<Optional<MigrationFile>> read = MigrationSources.readFiles(unknown);
-        for (int i = 0; i < unknown.size(); i++) {
-            parsed.put(unknown.get(i), read.get(i));
-        }
+        // in the order of the files they were read from
+        Iterator<Optional<MigrationFile>> parsed = MigrationSources.readFiles(unknown).iterator();
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             String name = names.get(i);
             Header header = known.get(name);
             if (header == null) {
-                header = parsed.get(file).map(m -> new Header(m.revision(), m.parents(), m.message(), m.created(), m.className()))
+                header = parsed.next().map(m -> new Header(m.revision(), m.parents(), m.message(), m.created(), m.className()))
                         .orElse(new Header(null, List.of(), "", "", ""));
             }
             now.put(name, header);

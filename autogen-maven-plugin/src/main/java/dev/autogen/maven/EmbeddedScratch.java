@@ -245,7 +245,7 @@ final class EmbeddedScratch implements AutoCloseable {
                     "-c", "max_locks_per_transaction=512"))
                     .redirectErrorStream(true).redirectOutput(directory.resolve("postgres.log").toFile()).start();
         } catch (IOException | RuntimeException e) {
-            deleteTree(directory);
+            deleteCluster(directory);
             lock.release();
             channel.close();
             throw e;
@@ -302,7 +302,7 @@ final class EmbeddedScratch implements AutoCloseable {
                 }
                 try {
                     stopAbandoned(directory.resolve("data"), bin);
-                    deleteTree(directory);
+                    deleteCluster(directory);
                     log.info("Removed the scratch PostgreSQL an interrupted goal left: " + directory);
                 } finally {
                     lock.release();
@@ -485,15 +485,19 @@ final class EmbeddedScratch implements AutoCloseable {
         }
     }
 
-    /** Deletes {@code root}, and first the data directory in memory that a {@code data} link in it points at. */
-    static void deleteTree(Path root) throws IOException {
-        Path data = root.resolve("data");
+    /** Deletes a cluster's directory, and first its data in memory when its {@code data} is a link to them. */
+    static void deleteCluster(Path directory) throws IOException {
+        Path data = directory.resolve("data");
         if (Files.isSymbolicLink(data)) {
             Path target = Files.readSymbolicLink(data);
             if (target.getFileName() != null && target.getFileName().toString().startsWith(MEMORY_PREFIX)) {
                 deleteTree(target);
             }
         }
+        deleteTree(directory);
+    }
+
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -508,9 +512,9 @@ final class EmbeddedScratch implements AutoCloseable {
         }
     }
 
-    private static void deleteQuietly(Path root) {
+    private static void deleteQuietly(Path cluster) {
         try {
-            deleteTree(root);
+            deleteCluster(cluster);
         } catch (IOException | UncheckedIOException e) {
             // another goal removes it at its start
         }
