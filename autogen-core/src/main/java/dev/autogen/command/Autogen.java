@@ -46,6 +46,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,6 +66,7 @@ public final class Autogen {
 
     private static final DateTimeFormatter CLASS_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String HIBERNATE_FROM_CACHE = "Hibernate's DDL";
 
     private final Configuration settings;
     private final Log log;
@@ -99,6 +101,7 @@ public final class Autogen {
         MigrationSource source = new MigrationSource(settings.migrationsPackage(), className, revision, "", text,
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now), List.of(), heads);
         String java = render(source);
+        requireJava(source, java);
         Path file = settings.migrationsDirectory().resolve(className + ".java");
         try {
             Files.writeString(file, java, StandardCharsets.UTF_8);
@@ -661,7 +664,14 @@ public final class Autogen {
 
     /** The migration file for {@code source}, which javac's parser takes: else the template is blamed and nothing is written. */
     private String render(MigrationSource source) {
-        String java = new MigrationRenderer(settings.templatesDirectory()).render(source);
+        return new MigrationRenderer(settings.templatesDirectory()).render(source);
+    }
+
+    /**
+     * Refuses a rendered migration that is not Java at all: the template's fault, said as such. A migration that is
+     * compiled is checked only when javac rejects it, so that a large one is not parsed twice.
+     */
+    private void requireJava(MigrationSource source, String java) {
         String className = source.packageName() + "." + source.className();
         JavaSyntax.parse(URI.create("string:///" + className.replace('.', '/') + ".java"), java).problem().ifPresent(problem -> {
             String where = settings.templatesDirectory() == null ? "autogen's template" : "the template in " + settings.templatesDirectory();
@@ -669,7 +679,6 @@ public final class Autogen {
                     + " is not valid Java (" + problem.message() + " at line " + problem.line() + ", column " + problem.column()
                     + "); nothing was written. Fix the template.");
         });
-        return java;
     }
 
     /** What the diff found, and the two sides as it compared them. */
@@ -683,7 +692,13 @@ public final class Autogen {
     private Migration prove(RevisionGraph graph, Path file, MigrationSource source, String java, Comparison comparison) {
         String className = source.packageName() + "." + source.className();
         try {
-            Migration migration = timed("compiling", () -> MigrationCompiler.compile(className, java, settings.classLoader()));
+            Migration migration;
+            try {
+                migration = timed("compiling", () -> MigrationCompiler.compile(className, java, settings.classLoader()));
+            } catch (MigrationNotProven e) {
+                requireJava(source, java);
+                throw e;
+            }
             if (settings.prove()) {
                 MigrationFile written = new MigrationFile(source.revision(), graph.isEmpty() ? "" : graph.head(),
                         source.message(), source.created(), className, file);
@@ -707,7 +722,8 @@ public final class Autogen {
     /** @param spellCurrent whether the changes are to be written to a file, the current side in its own text */
     private Comparison diff(RevisionGraph graph, boolean requireHead, boolean spellCurrent) {
         SchemaCache cache = SchemaCache.in(settings.cacheDirectory(), settings.scratchKind());
-        List<String> fromCache = new ArrayList<>();
+        // added to by the threads that look things up, said in the order of the pipeline
+        List<String> fromCache = java.util.Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<TargetSchema.Hibernate> hibernate = hibernate(cache, fromCache);
         try {
             return diff(graph, requireHead, spellCurrent, hibernate, cache, fromCache);
@@ -724,41 +740,45 @@ public final class Autogen {
      * JVM that runs while the database side is replayed or read.
      */
     private CompletableFuture<TargetSchema.Hibernate> hibernate(SchemaCache cache, List<String> fromCache) {
-        CompletableFuture<Optional<String>> key;
         if (cache.isOn() && !cache.holdsAny("hibernate")) {
             // a first run (a fresh clone, a clean build): nothing to find, so Hibernate boots at once and the scratch
             // server starts beside it; the key that keeps the result is worked out while they do
             startScratchInBackground();
-            key = inParallel("cache-key", () -> timed("cache", () -> hibernateKey(cache)));
-        } else {
+            CompletableFuture<Optional<String>> key = inParallel("cache-key", () -> timed("cache", () -> hibernateKey(cache)));
+            return inParallel("hibernate-boot", () -> boot(cache, key));
+        }
+        // looked up while the goal goes on to connect to the database or read the migrations
+        return inParallel("hibernate", () -> {
             Optional<String> known = cache.isOn() ? timed("cache", () -> hibernateKey(cache)) : Optional.empty();
             Optional<TargetSchema.Hibernate> cached = known.flatMap(k -> timed("cache", () -> cache.get(k, TargetSchema.Hibernate.class)));
             if (cached.isPresent()) {
-                fromCache.add("Hibernate's DDL");
-                return CompletableFuture.completedFuture(cached.get());
+                fromCache.add(HIBERNATE_FROM_CACHE);
+                return cached.get();
             }
             if (known.isPresent()) {
                 // classes changed since Hibernate last booted: most often entities, whose schema is then built on the
                 // scratch server, so it starts while Hibernate boots
                 startScratchInBackground();
             }
-            key = CompletableFuture.completedFuture(known);
-        }
-        return inParallel("hibernate-boot", () -> {
-            TargetSchema.Hibernate booted;
-            try {
-                booted = TargetSchema.hibernate(settings.classLoader(), settings.entities(), settings.hibernateSettings(),
-                        log::timing);
-            } catch (RuntimeException | Error e) {
-                settle(key);
-                throw e;
-            }
-            await(key).ifPresent(k -> timed("cache", () -> {
-                cache.put(k, booted);
-                return null;
-            }));
-            return booted;
+            return boot(cache, CompletableFuture.completedFuture(known));
         });
+    }
+
+    /** Boots Hibernate on the entities and keeps what it wrote under {@code key}, when there is one. */
+    private TargetSchema.Hibernate boot(SchemaCache cache, CompletableFuture<Optional<String>> key) {
+        TargetSchema.Hibernate booted;
+        try {
+            booted = TargetSchema.hibernate(settings.classLoader(), settings.entities(), settings.hibernateSettings(),
+                    log::timing);
+        } catch (RuntimeException | Error e) {
+            settle(key);
+            throw e;
+        }
+        await(key).ifPresent(k -> timed("cache", () -> {
+            cache.put(k, booted);
+            return null;
+        }));
+        return booted;
     }
 
     /**
@@ -794,6 +814,12 @@ public final class Autogen {
         // the live database's schema as first read, and PostgreSQL's print of it when that was started early
         Schema early = null;
         CompletableFuture<Schema> earlyReprint = CompletableFuture.completedFuture(null);
+        // the live database's print recalled from an earlier run that read the same catalog, and what to remember
+        Schema recalledPrint = null;
+        SchemaCache.LiveRead recalled = null;
+        // PostgreSQL's digest of the catalog as the read found it, and the key it is remembered under (null: it is not)
+        String digest = null;
+        String liveKey = null;
         Introspector introspector = new Introspector(name -> name.equals(settings.versionTable()));
         if (settings.database() != null) {
             // the version table is checked on a connection of its own while Hibernate boots and the database is read
@@ -819,23 +845,52 @@ public final class Autogen {
                 Set<String> likely = new java.util.TreeSet<>(booted.schemas());
                 likely.addAll(extensions.values());
                 likely.add("public");
-                Schema read;
+                Schema read = null;
                 try {
-                    read = timedSql("introspection", () -> introspector.read(connection, likely));
+                    if (cache.isOn()) {
+                        // PostgreSQL digests what the read would bring: a catalog an earlier run read is not read again
+                        digest = timedSql("introspection", () -> Introspector.digest(connection, likely));
+                        String key = liveKey(cache, digest, likely);
+                        liveKey = key;
+                        recalled = timed("cache", () -> cache.get(key, SchemaCache.LiveRead.class)).orElse(null);
+                        String printKey = recalled == null ? null : recalled.printKey();
+                        recalledPrint = printKey == null ? null
+                                : timed("cache", () -> cache.get(printKey, Schema.class)).orElse(null);
+                    }
+                    if (recalledPrint == null) {
+                        read = timedSql("introspection", () -> introspector.read(connection, likely));
+                    }
                 } finally {
                     // also refuses applied migrations whose files were edited since
                     await(atHead);
                 }
-                // PostgreSQL's print of the database is made while the entities' schema is still being built
-                Schema filteredRead = settings.filter().apply(read);
-                if (cache.get(cache.key("reprint", List.of(filteredRead.toString())), Schema.class).isEmpty()) {
-                    early = read;
-                    earlyReprint = inParallel("reprint", () -> timed("reprint", () -> reprinter().reprint(filteredRead)));
+                if (read != null) {
+                    // PostgreSQL's print of the database is made while the entities' schema is still being built
+                    Schema filteredRead = settings.filter().apply(read);
+                    if (cache.get(cache.key("reprint", List.of(filteredRead.toString())), Schema.class).isEmpty()) {
+                        early = read;
+                        earlyReprint = inParallel("reprint", () -> timed("reprint", () -> reprinter().reprint(filteredRead)));
+                    }
                 }
                 target = await(building);
                 Set<String> schemas = new java.util.TreeSet<>(target.schema().schemaNames());
                 schemas.add("public");
-                current = schemas.equals(likely) ? read : timedSql("introspection", () -> introspector.read(connection, schemas));
+                if (!schemas.equals(likely)) {
+                    // the entities' schemas were not the likely ones: what was read or recalled is not the current side
+                    settle(earlyReprint);
+                    early = null;
+                    recalledPrint = null;
+                    liveKey = null;
+                    current = timedSql("introspection", () -> introspector.read(connection, schemas));
+                } else if (recalledPrint != null) {
+                    current = null;
+                } else {
+                    current = read;
+                    // remembered only when no change to the catalog came between the digest and the read
+                    if (digest != null && !digest.equals(timedSql("introspection", () -> Introspector.digest(connection, likely)))) {
+                        liveKey = null;
+                    }
+                }
             } catch (SQLException e) {
                 settle(building, atHead, earlyReprint);
                 throw new AutogenException("Cannot read the schema of " + settings.database() + ": " + e.getMessage(), e);
@@ -892,16 +947,19 @@ public final class Autogen {
             }
         }
         Schema unfilteredCurrent = current;
-        current = settings.filter().apply(current);
+        current = current == null ? null : settings.filter().apply(current);
         Schema wanted = settings.filter().apply(target.schema());
-        if (!current.unmanaged().isEmpty()) {
-            log.info("Not compared (views, and tables left out by configuration): " + current.unmanaged().stream()
+        java.util.SortedSet<dev.autogen.schema.QualifiedName> unmanaged = current == null ? recalled.unmanaged() : current.unmanaged();
+        if (!unmanaged.isEmpty()) {
+            log.info("Not compared (views, and tables left out by configuration): " + unmanaged.stream()
                     .map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
         }
         Schema filteredCurrent = current;
-        String currentKey = cache.key("reprint", List.of(filteredCurrent.toString()));
+        String currentKey = current == null ? recalled.printKey() : cache.key("reprint", List.of(filteredCurrent.toString()));
         String targetKey = cache.key("reprint", List.of(wanted.toString()));
-        Optional<Schema> cachedCurrent = timed("cache", () -> cache.get(currentKey, Schema.class));
+        Schema alreadyRecalled = recalledPrint;
+        Optional<Schema> cachedCurrent = alreadyRecalled != null ? Optional.of(alreadyRecalled)
+                : timed("cache", () -> cache.get(currentKey, Schema.class));
         Optional<Schema> cachedTarget = timed("cache", () -> cache.get(targetKey, Schema.class));
         // the two sides are reprinted on scratch databases of their own, at the same time
         CompletableFuture<Schema> reprintingTarget = cachedTarget.isPresent() ? CompletableFuture.completedFuture(cachedTarget.get())
@@ -928,13 +986,23 @@ public final class Autogen {
                 return null;
             });
         }
+        if (liveKey != null && recalledPrint == null) {
+            String key = liveKey;
+            timed("cache", () -> {
+                cache.put(key, new SchemaCache.LiveRead(currentKey, unmanaged));
+                return null;
+            });
+        }
         if (cachedCurrent.isPresent() && cachedTarget.isPresent()) {
             fromCache.add("PostgreSQL's print of both sides");
         } else if (cachedCurrent.isPresent() || cachedTarget.isPresent()) {
             fromCache.add("PostgreSQL's print of the " + (cachedCurrent.isPresent() ? "current side" : "entities' schema"));
         }
         if (!fromCache.isEmpty()) {
-            log.info("Unchanged since an earlier run, read from " + settings.cacheDirectory() + ": " + String.join(", ", fromCache));
+            List<String> said = new ArrayList<>(fromCache);
+            // Hibernate's DDL is looked up on a thread of its own, and comes first whenever it was found
+            said.sort(Comparator.comparing(found -> !found.equals(HIBERNATE_FROM_CACHE)));
+            log.info("Unchanged since an earlier run, read from " + settings.cacheDirectory() + ": " + String.join(", ", said));
         }
         WrittenText written = target.written();
         WrittenText writtenCurrent = currentText;
@@ -951,6 +1019,15 @@ public final class Autogen {
             return List.copyOf(all);
         });
         return new Comparison(changes, reprintedCurrent, reprintedTarget);
+    }
+
+    /**
+     * The key under which a live database's print is remembered: PostgreSQL's digest of what the introspection of
+     * {@code schemas} reads, with what decides how it is read and filtered (the version table left out, the filter).
+     */
+    private String liveKey(SchemaCache cache, String digest, Set<String> schemas) {
+        return cache.key("live", List.of(digest, new java.util.TreeSet<>(schemas).toString(), String.valueOf(settings.versionTable()),
+                settings.filter().toString()));
     }
 
     /**

@@ -41,16 +41,28 @@ final class SchemaCache {
     private static final int KEPT_PER_KIND = 6;
 
     private static final ObjectInputFilter ONLY_SCHEMAS = ObjectInputFilter.Config.createFilter(
-            "maxdepth=64;dev.autogen.schema.*;dev.autogen.targetschema.TargetSchema;dev.autogen.targetschema.TargetSchema$Hibernate;dev.autogen.command.SchemaCache$Replayed;dev.autogen.command.MigrationHeaders$Headers;dev.autogen.command.MigrationHeaders$Header;java.lang.*;java.util.*;!*");
+            "maxdepth=64;dev.autogen.schema.*;dev.autogen.targetschema.TargetSchema;dev.autogen.targetschema.TargetSchema$Hibernate;dev.autogen.command.SchemaCache$Replayed;dev.autogen.command.SchemaCache$LiveRead;dev.autogen.command.MigrationHeaders$Headers;dev.autogen.command.MigrationHeaders$Header;java.lang.*;java.util.*;!*");
 
     /** The migrations' schema as replayed, and which text of the migrations became which of its objects. */
     record Replayed(Schema schema, dev.autogen.schema.WrittenText text) implements Serializable {
+    }
+
+    /**
+     * What a live database's catalog, known by PostgreSQL's digest of it, came to: the key of its settled print, and
+     * what of it was not compared.
+     */
+    record LiveRead(String printKey, java.util.SortedSet<dev.autogen.schema.QualifiedName> unmanaged) implements Serializable {
+        LiveRead {
+            unmanaged = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(unmanaged));
+        }
     }
 
     static final SchemaCache OFF = new SchemaCache(null, "");
 
     private final Path directory;
     private final String salt;
+    /** Entries this run already read or wrote: a schema asked for twice (both sides print alike) is read once. */
+    private final java.util.Map<String, Serializable> read = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SchemaCache(Path directory, String salt) {
         this.directory = directory;
@@ -121,6 +133,10 @@ final class SchemaCache {
         if (directory == null) {
             return Optional.empty();
         }
+        Serializable known = read.get(key);
+        if (known != null) {
+            return type.isInstance(known) ? Optional.of(type.cast(known)) : Optional.empty();
+        }
         Path file = directory.resolve(key + ".ser");
         try {
             byte[] bytes = Files.readAllBytes(file);
@@ -129,6 +145,9 @@ final class SchemaCache {
                 Object value = in.readObject();
                 // a kept entry is a used one: pruning removes the entries no run asked for the longest
                 Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+                if (value instanceof Serializable entry) {
+                    read.put(key, entry);
+                }
                 return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
             }
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
@@ -143,6 +162,7 @@ final class SchemaCache {
         if (directory == null) {
             return;
         }
+        read.put(key, value);
         try {
             Files.createDirectories(directory);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -54,7 +54,8 @@ public final class Introspector {
     private static final String COLUMNS = """
             SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
                    pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum), a.attgenerated,
-                   format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+                   format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                   a.attnum
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -74,8 +75,9 @@ public final class Introspector {
                    ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, pos)
                          JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.pos),
                    con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred,
-                   pg_get_constraintdef(con.oid, true),
-                   (SELECT (to_jsonb(x) ->> 'indnullsnotdistinct')::boolean FROM pg_index x WHERE x.indexrelid = con.conindid)
+                   CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) END,
+                   CASE WHEN con.contype = 'u' THEN (SELECT (to_jsonb(x) ->> 'indnullsnotdistinct')::boolean
+                                                     FROM pg_index x WHERE x.indexrelid = con.conindid) END
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -93,7 +95,7 @@ public final class Introspector {
                          FROM unnest(i.indclass::oid[]) WITH ORDINALITY k(opclass, pos)
                          JOIN pg_opclass o ON o.oid = k.opclass JOIN pg_namespace o_n ON o_n.oid = o.opcnamespace
                          ORDER BY k.pos),
-                   (to_jsonb(i) ->> 'indnullsnotdistinct')::boolean
+                   CASE WHEN i.indisunique THEN (to_jsonb(i) ->> 'indnullsnotdistinct')::boolean END
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_class t ON t.oid = i.indrelid
@@ -229,6 +231,46 @@ public final class Introspector {
         try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', ?, false)")) {
             statement.setString(1, value);
             statement.executeQuery().close();
+        }
+    }
+
+    /** The queries {@link #read} sends with the schemas to read, in the order it sends them. */
+    private static final List<String> OBJECT_QUERIES = List.of(TABLES, COLUMNS, CONSTRAINTS, INDEXES, SEQUENCES, CASTS,
+            ENUM_TYPES, DOMAINS, VIEWS);
+
+    /** The number of statements one {@link #digest} sends: the search path read and set, the digest, the search path put back. */
+    public static final int DIGEST_QUERY_COUNT = 4;
+
+    /**
+     * A digest, computed by PostgreSQL, of every row {@link #read} would read from the given schemas (each of its
+     * queries run as it runs them, their rows as text), of the schemas present among them, of the extensions and of
+     * the server's version: where two digests are equal, {@code read} returns equal schemas, as long as the tables
+     * it leaves out are the same. The server does the work of the read; nothing of it crosses the connection.
+     */
+    public static String digest(Connection connection, Set<String> schemas) throws SQLException {
+        String searchPath = setting(connection, "search_path");
+        setSearchPath(connection, "pg_catalog");
+        try {
+            StringBuilder sql = new StringBuilder("WITH present AS (SELECT ARRAY(SELECT s.nspname FROM (")
+                    .append(USER_SCHEMAS).append(") s WHERE s.nspname = ANY (?)) AS names)\n")
+                    .append("SELECT md5(concat_ws(E'\\n', version(), (SELECT names::text FROM present), ")
+                    .append("(SELECT string_agg(q::text, E'\\n' ORDER BY q::text) FROM (").append(EXTENSIONS).append(") q)");
+            for (String query : OBJECT_QUERIES) {
+                // rows in the order of their text: what read() takes from the order of rows (a table's columns) is in
+                // the rows themselves (attnum)
+                sql.append(",\n(SELECT string_agg(q::text, E'\\n' ORDER BY q::text) FROM (")
+                        .append(query.replace("= ANY (?)", "= ANY ((SELECT names FROM present)::text[])")).append(") q)");
+            }
+            sql.append("))");
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                statement.setArray(1, connection.createArrayOf("text", new TreeSet<>(schemas).toArray()));
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        } finally {
+            setSearchPath(connection, searchPath);
         }
     }
 

@@ -97,6 +97,48 @@ class SchemaCacheTest {
         assertTrue(empty.getMessage().contains("create table public.items"), empty.getMessage());
     }
 
+    @Test
+    void aLiveDatabaseIsRecalledOnlyWhileItsCatalogIsUnchanged() throws Exception {
+        List<String> shop = List.of("dev.autogen.goals.shop");
+        ClassLoader tests = SchemaCacheTest.class.getClassLoader();
+        autogen(shop, tests, new RecordingLog()).revision("create shop");
+        ClassLoader compiled = InMemoryCompiler.compileDirectory(migrations);
+        try (dev.autogen.db.ScratchAdmin.ScratchDatabase live = TestPostgres.scratch().create("live");
+             java.sql.Connection connection = live.connect(); java.sql.Statement statement = connection.createStatement()) {
+            java.util.function.Function<RecordingLog, Autogen> onLive = log -> new Autogen(Configuration.builder()
+                    .packages(shop).migrationsDirectory(migrations).migrationsPackage(MIGRATIONS).classLoader(compiled)
+                    .cacheDirectory(cache).database(live.spec()).scratch(() -> {
+                        scratchStarts.incrementAndGet();
+                        return TestPostgres.admin();
+                    }).build(), log);
+            onLive.apply(new RecordingLog()).upgrade("head");
+            onLive.apply(new RecordingLog()).check();
+
+            // read again: PostgreSQL's digest of the catalog is what it was, so its print is recalled
+            RecordingLog unchanged = new RecordingLog();
+            assertEquals(0, startsDuring(() -> onLive.apply(unchanged).check()));
+            assertTrue(unchanged.text().contains("PostgreSQL's print of both sides"), unchanged.text());
+
+            // a column added by hand is found, though the cache holds the database as it was
+            statement.execute("ALTER TABLE items ADD COLUMN note text");
+            AutogenException added = assertThrows(AutogenException.class, () -> onLive.apply(new RecordingLog()).check());
+            assertTrue(added.getMessage().contains("drop column public.items.note"), added.getMessage());
+
+            // the column dropped again, then a comment written by hand: one row's text differs, and that is seen
+            statement.execute("ALTER TABLE items DROP COLUMN note");
+            onLive.apply(new RecordingLog()).check();
+            statement.execute("COMMENT ON TABLE items IS 'by hand'");
+            AutogenException commented = assertThrows(AutogenException.class, () -> onLive.apply(new RecordingLog()).check());
+            assertTrue(commented.getMessage().contains("public.items"), commented.getMessage());
+
+            // back as it was: the catalog digests as before, and matches again
+            statement.execute("COMMENT ON TABLE items IS NULL");
+            RecordingLog restored = new RecordingLog();
+            assertEquals(0, startsDuring(() -> onLive.apply(restored).check()));
+            assertTrue(restored.text().contains("matches the entities"), restored.text());
+        }
+    }
+
     private static final String WIDGETS = "dev.autogen.generated.widgets";
 
     private static String widget(String fields) {
