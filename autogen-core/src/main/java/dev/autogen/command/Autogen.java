@@ -817,8 +817,7 @@ public final class Autogen {
         // the live database's print recalled from an earlier run that read the same catalog, and what to remember
         Schema recalledPrint = null;
         SchemaCache.LiveRead recalled = null;
-        // PostgreSQL's digest of the catalog as the read found it, and the key it is remembered under (null: it is not)
-        String digest = null;
+        // the key the live database's print is remembered under: PostgreSQL's digest of what was read (null: it is not)
         String liveKey = null;
         Introspector introspector = new Introspector(name -> name.equals(settings.versionTable()));
         if (settings.database() != null) {
@@ -847,18 +846,20 @@ public final class Autogen {
                 likely.add("public");
                 Schema read = null;
                 try {
-                    if (cache.isOn()) {
+                    if (cache.isOn() && cache.holdsAny("live")) {
                         // PostgreSQL digests what the read would bring: a catalog an earlier run read is not read again
-                        digest = timedSql("introspection", () -> Introspector.digest(connection, likely));
-                        String key = liveKey(cache, digest, likely);
-                        liveKey = key;
+                        String digest = timedSql("introspection", () -> Introspector.digest(connection, likely));
+                        String key = liveKey(cache, digest, extensions, likely);
                         recalled = timed("cache", () -> cache.get(key, SchemaCache.LiveRead.class)).orElse(null);
                         String printKey = recalled == null ? null : recalled.printKey();
                         recalledPrint = printKey == null ? null
                                 : timed("cache", () -> cache.get(printKey, Schema.class)).orElse(null);
                     }
                     if (recalledPrint == null) {
-                        read = timedSql("introspection", () -> introspector.read(connection, likely));
+                        // the digest of the rows read comes with them: what is remembered is what was read
+                        Introspector.Digested digested = timedSql("introspection", () -> introspector.readDigested(connection, likely));
+                        read = digested.schema();
+                        liveKey = cache.isOn() ? liveKey(cache, digested.digest(), read.extensions(), likely) : null;
                     }
                 } finally {
                     // also refuses applied migrations whose files were edited since
@@ -882,14 +883,8 @@ public final class Autogen {
                     recalledPrint = null;
                     liveKey = null;
                     current = timedSql("introspection", () -> introspector.read(connection, schemas));
-                } else if (recalledPrint != null) {
-                    current = null;
                 } else {
-                    current = read;
-                    // remembered only when no change to the catalog came between the digest and the read
-                    if (digest != null && !digest.equals(timedSql("introspection", () -> Introspector.digest(connection, likely)))) {
-                        liveKey = null;
-                    }
+                    current = recalledPrint != null ? null : read;
                 }
             } catch (SQLException e) {
                 settle(building, atHead, earlyReprint);
@@ -1023,11 +1018,12 @@ public final class Autogen {
 
     /**
      * The key under which a live database's print is remembered: PostgreSQL's digest of what the introspection of
-     * {@code schemas} reads, with what decides how it is read and filtered (the version table left out, the filter).
+     * {@code schemas} reads, the extensions, and what decides how it is read and filtered (the version table left out,
+     * the filter).
      */
-    private String liveKey(SchemaCache cache, String digest, Set<String> schemas) {
-        return cache.key("live", List.of(digest, new java.util.TreeSet<>(schemas).toString(), String.valueOf(settings.versionTable()),
-                settings.filter().toString()));
+    private String liveKey(SchemaCache cache, String digest, Map<String, String> extensions, Set<String> schemas) {
+        return cache.key("live", List.of(digest, new java.util.TreeMap<>(extensions).toString(), new java.util.TreeSet<>(schemas).toString(),
+                String.valueOf(settings.versionTable()), settings.filter().toString()));
     }
 
     /**

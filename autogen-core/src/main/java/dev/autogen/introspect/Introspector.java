@@ -65,7 +65,7 @@ public final class Introspector {
             LEFT JOIN pg_sequence s ON s.seqrelid = i.objid
             WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition
               AND n.nspname = ANY (?)
-            ORDER BY 1, 2, a.attnum""";
+            ORDER BY 1, 2, 17""";
 
     private static final String CONSTRAINTS = """
             SELECT n.nspname, c.relname, con.conname, con.contype,
@@ -211,7 +211,7 @@ public final class Introspector {
         String searchPath = setting(connection, "search_path");
         setSearchPath(connection, "pg_catalog");
         try {
-            return readQualified(connection, schemas);
+            return readQualified(connection, schemas, new TreeSet<>(), null);
         } finally {
             setSearchPath(connection, searchPath);
         }
@@ -241,32 +241,35 @@ public final class Introspector {
     /** The number of statements one {@link #digest} sends: the search path read and set, the digest, the search path put back. */
     public static final int DIGEST_QUERY_COUNT = 4;
 
+    /** A schema as {@link #readDigested} read it, and the digest of what it read, as {@link #digest} computes it. */
+    public record Digested(Schema schema, String digest) {
+    }
+
     /**
-     * A digest, computed by PostgreSQL, of every row {@link #read} would read from the given schemas (each of its
-     * queries run as it runs them, their rows as text), of the schemas present among them, of the extensions and of
-     * the server's version: where two digests are equal, {@code read} returns equal schemas, as long as the tables
-     * it leaves out are the same. The server does the work of the read; nothing of it crosses the connection.
+     * PostgreSQL's digest of every row {@link #read} would read from the given schemas: each of its queries run as it
+     * runs them, an MD5 of their rows as text, and the schemas present among those asked for. Equal digests are equal
+     * rows, from which the read builds equal schemas (given the same tables left out and the same extensions). The
+     * server does the work of the read; nothing of it crosses the connection.
      */
     public static String digest(Connection connection, Set<String> schemas) throws SQLException {
         String searchPath = setting(connection, "search_path");
         setSearchPath(connection, "pg_catalog");
         try {
             StringBuilder sql = new StringBuilder("WITH present AS (SELECT ARRAY(SELECT s.nspname FROM (")
-                    .append(USER_SCHEMAS).append(") s WHERE s.nspname = ANY (?)) AS names)\n")
-                    .append("SELECT md5(concat_ws(E'\\n', version(), (SELECT names::text FROM present), ")
-                    .append("(SELECT string_agg(q::text, E'\\n' ORDER BY q::text) FROM (").append(EXTENSIONS).append(") q)");
+                    .append(USER_SCHEMAS).append(") s WHERE s.nspname = ANY (?)) AS names)\nSELECT (SELECT names FROM present)");
             for (String query : OBJECT_QUERIES) {
-                // rows in the order of their text: what read() takes from the order of rows (a table's columns) is in
-                // the rows themselves (attnum)
-                sql.append(",\n(SELECT string_agg(q::text, E'\\n' ORDER BY q::text) FROM (")
-                        .append(query.replace("= ANY (?)", "= ANY ((SELECT names FROM present)::text[])")).append(") q)");
+                sql.append(",\n(SELECT ").append(ROWS_MD5).append(" FROM (")
+                        .append(body(query).replace("= ANY (?)", "= ANY ((SELECT names FROM present)::text[])")).append(") q)");
             }
-            sql.append("))");
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
                 statement.setArray(1, connection.createArrayOf("text", new TreeSet<>(schemas).toArray()));
                 try (ResultSet rs = statement.executeQuery()) {
                     rs.next();
-                    return rs.getString(1);
+                    List<String> md5s = new ArrayList<>();
+                    for (int i = 0; i < OBJECT_QUERIES.size(); i++) {
+                        md5s.add(rs.getString(i + 2));
+                    }
+                    return digest(new TreeSet<>(strings(rs.getArray(1))), md5s);
                 }
             }
         } finally {
@@ -274,19 +277,66 @@ public final class Introspector {
         }
     }
 
-    private Schema readQualified(Connection connection, Set<String> schemas) throws SQLException {
-        Set<String> present = new TreeSet<>(userSchemas(connection));
+    /**
+     * What the rows of a query came to: an MD5 of each row's text, in the order of the text (what the read takes from
+     * the order of rows, a table's columns, is in the rows themselves); null for no rows.
+     */
+    private static final String ROWS_MD5 = "md5(string_agg(q::text, E'\\n' ORDER BY q::text))";
+
+    /** A query of the introspection without its last ORDER BY. */
+    private static String body(String query) {
+        return query.substring(0, query.lastIndexOf("ORDER BY"));
+    }
+
+    /** The query, its rows in its order, each with the MD5 of all of them (one materialized result: the same rows). */
+    private static String withRowsMd5(String query) {
+        return "WITH q AS MATERIALIZED (" + body(query) + ")\nSELECT q.*, (SELECT " + ROWS_MD5 + " FROM q) FROM q\n"
+                + query.substring(query.lastIndexOf("ORDER BY"));
+    }
+
+    private static String digest(Set<String> present, List<String> md5s) {
+        StringBuilder digest = new StringBuilder();
+        for (String schema : present) {
+            digest.append(schema.length()).append(':').append(schema);
+        }
+        for (String md5 : md5s) {
+            digest.append('|').append(md5 == null ? "" : md5);
+        }
+        return digest.toString();
+    }
+
+    /** Reads as {@link #read} does, and says the digest of what it read: the same rows make the same digest. */
+    public Digested readDigested(Connection connection, Set<String> schemas) throws SQLException {
+        String searchPath = setting(connection, "search_path");
+        setSearchPath(connection, "pg_catalog");
+        try {
+            List<String> md5s = new ArrayList<>();
+            Set<String> present = new TreeSet<>();
+            Schema schema = readQualified(connection, schemas, present, md5s);
+            return new Digested(schema, digest(present, md5s));
+        } finally {
+            setSearchPath(connection, searchPath);
+        }
+    }
+
+    /**
+     * @param present filled with the schemas present among those asked for
+     * @param md5s    null, or filled with each query's MD5 of its rows, in the order of {@link #OBJECT_QUERIES}
+     */
+    private Schema readQualified(Connection connection, Set<String> schemas, Set<String> present, List<String> md5s)
+            throws SQLException {
+        present.addAll(userSchemas(connection));
         present.retainAll(schemas);
         Array schemaArray = connection.createArrayOf("text", present.toArray());
 
         Map<QualifiedName, TableBuilder> tables = new LinkedHashMap<>();
-        query(connection, TABLES, schemaArray, rs -> {
+        query(connection, TABLES, schemaArray, md5s, rs -> {
             QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
             if (!excludedTables.test(name)) {
                 tables.put(name, new TableBuilder(name, rs.getString(3)));
             }
         });
-        query(connection, COLUMNS, schemaArray, rs -> {
+        query(connection, COLUMNS, schemaArray, md5s, rs -> {
             TableBuilder table = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
             if (table != null) {
                 // a generated column keeps its expression where a default would be
@@ -301,7 +351,7 @@ public final class Introspector {
                 table.columns.add(column);
             }
         });
-        query(connection, CONSTRAINTS, schemaArray, rs -> {
+        query(connection, CONSTRAINTS, schemaArray, md5s, rs -> {
             TableBuilder table = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
             if (table == null) {
                 return;
@@ -318,7 +368,7 @@ public final class Introspector {
                 default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(4));
             }
         });
-        query(connection, INDEXES, schemaArray, rs -> {
+        query(connection, INDEXES, schemaArray, md5s, rs -> {
             TableBuilder table = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
             if (table == null) {
                 return;
@@ -336,23 +386,23 @@ public final class Introspector {
         });
 
         List<Sequence> sequences = new ArrayList<>();
-        query(connection, SEQUENCES, schemaArray, rs -> {
+        query(connection, SEQUENCES, schemaArray, md5s, rs -> {
             ColumnRef owner = rs.getString(10) == null ? null
                     : new ColumnRef(new QualifiedName(rs.getString(10), rs.getString(11)), rs.getString(12));
             sequences.add(new Sequence(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
                     rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9), owner));
         });
         Map<QualifiedName, List<Cast>> casts = new LinkedHashMap<>();
-        query(connection, CASTS, schemaArray, rs -> casts.computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)),
+        query(connection, CASTS, schemaArray, md5s, rs -> casts.computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)),
                 name -> new ArrayList<>()).add(new Cast(rs.getString(3), rs.getString(4), castMethod(rs.getString(5)),
                 rs.getString(6), castContext(rs.getString(7)))));
         List<EnumType> enumTypes = new ArrayList<>();
-        query(connection, ENUM_TYPES, schemaArray, rs -> {
+        query(connection, ENUM_TYPES, schemaArray, md5s, rs -> {
             QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
             enumTypes.add(new EnumType(name, strings(rs.getArray(3)), casts.getOrDefault(name, List.of())));
         });
         List<Domain> domains = new ArrayList<>();
-        query(connection, DOMAINS, schemaArray, rs -> {
+        query(connection, DOMAINS, schemaArray, md5s, rs -> {
             List<String> names = strings(rs.getArray(6));
             List<String> definitions = strings(rs.getArray(7));
             List<CheckConstraint> checks = new ArrayList<>();
@@ -363,7 +413,7 @@ public final class Introspector {
                     rs.getString(5), checks));
         });
         List<QualifiedName> views = new ArrayList<>();
-        query(connection, VIEWS, schemaArray, rs -> views.add(new QualifiedName(rs.getString(1), rs.getString(2))));
+        query(connection, VIEWS, schemaArray, md5s, rs -> views.add(new QualifiedName(rs.getString(1), rs.getString(2))));
 
         return Schema.of(present, enumTypes, domains, tables.values().stream().map(TableBuilder::build).toList(), sequences, views)
                 .withExtensions(extensions(connection));
@@ -373,12 +423,21 @@ public final class Introspector {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection connection, String sql, Array schemas, RowReader reader) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    /** Runs one query of the read; with {@code md5s}, adds the MD5 of its rows to them. */
+    private static void query(Connection connection, String sql, Array schemas, List<String> md5s, RowReader reader)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(md5s == null ? sql : withRowsMd5(sql))) {
             statement.setArray(1, schemas);
             try (ResultSet rs = statement.executeQuery()) {
+                String md5 = null;
                 while (rs.next()) {
                     reader.read(rs);
+                    if (md5s != null && md5 == null) {
+                        md5 = rs.getString(rs.getMetaData().getColumnCount());
+                    }
+                }
+                if (md5s != null) {
+                    md5s.add(md5);
                 }
             }
         }

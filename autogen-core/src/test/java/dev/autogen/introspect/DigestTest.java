@@ -1,7 +1,6 @@
 package dev.autogen.introspect;
 
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
-import dev.autogen.schema.Schema;
 import dev.autogen.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
- * PostgreSQL's digest of a catalog stands for what the introspection reads from it: databases built by the same
- * DDL digest alike, and each change the introspection sees (made here by hand, one per database) changes the digest.
+ * PostgreSQL's digest of a catalog stands for what the introspection reads from it: a read and a digest of the same
+ * catalog agree, databases built by the same DDL digest alike, and each change the introspection sees (made here by
+ * hand, one per database) changes the digest.
  */
 class DigestTest {
 
@@ -65,8 +65,12 @@ class DigestTest {
              Statement statement = connection.createStatement()) {
             statement.execute(ddl);
             Set<String> schemas = Set.of("public", "other");
-            Schema read = new Introspector(name -> false).read(connection, schemas);
-            return new String[] {Introspector.digest(connection, schemas), read.toString()};
+            Introspector.Digested read = new Introspector(name -> false).readDigested(connection, schemas);
+            assertEquals(new Introspector(name -> false).read(connection, schemas), read.schema());
+            // the digest the read brings with its rows is the digest PostgreSQL computes without sending them
+            assertEquals(Introspector.digest(connection, schemas), read.digest());
+            // autogen keys what it remembers by the digest and the extensions (read on their own, before the digest)
+            return new String[] {read.digest() + " " + Introspector.extensions(connection), read.schema().toString()};
         }
     }
 
