@@ -808,7 +808,7 @@ public final class Autogen {
             // every side is built on scratch databases: the server starts while Hibernate boots
             startScratchInBackground();
         }
-        TargetSchema target;
+        Entities target;
         Schema current;
         WrittenText currentText = WrittenText.NONE;
         // the live database's schema as first read, and PostgreSQL's print of it when that was started early
@@ -826,7 +826,7 @@ public final class Autogen {
                 requireHead(graph);
                 return null;
             }) : CompletableFuture.completedFuture(null);
-            CompletableFuture<TargetSchema> building = CompletableFuture.completedFuture(null);
+            CompletableFuture<Entities> building = CompletableFuture.completedFuture(null);
             try (Connection connection = settings.database().connect()) {
                 // the entities' schema is built with the extensions the database has, for columns of their types
                 Map<String, String> extensions;
@@ -874,7 +874,7 @@ public final class Autogen {
                     }
                 }
                 target = await(building);
-                Set<String> schemas = new java.util.TreeSet<>(target.schema().schemaNames());
+                Set<String> schemas = new java.util.TreeSet<>(target.schemaNames());
                 schemas.add("public");
                 if (!schemas.equals(likely)) {
                     // the entities' schemas were not the likely ones: what was read or recalled is not the current side
@@ -894,7 +894,7 @@ public final class Autogen {
                 throw e;
             }
         } else {
-            CompletableFuture<TargetSchema> speculative = null;
+            CompletableFuture<Entities> speculative = null;
             List<String> speculativeCache = java.util.Collections.synchronizedList(new ArrayList<>());
             String replayKey = cache.key(spellCurrent ? "replay-spelled" : "replay", replayKeyParts());
             Optional<SchemaCache.Replayed> cached = timed("cache", () -> cache.get(replayKey, SchemaCache.Replayed.class));
@@ -943,7 +943,19 @@ public final class Autogen {
         }
         Schema unfilteredCurrent = current;
         current = current == null ? null : settings.filter().apply(current);
-        Schema wanted = settings.filter().apply(target.schema());
+        Entities entities = target;
+        // the entities' schema as compared: needed when its print is not in the cache, or there is something to change
+        java.util.function.Supplier<Schema> wanted = new java.util.function.Supplier<>() {
+            private Schema filtered;
+
+            @Override
+            public synchronized Schema get() {
+                if (filtered == null) {
+                    filtered = settings.filter().apply(entities.full().schema());
+                }
+                return filtered;
+            }
+        };
         java.util.SortedSet<dev.autogen.schema.QualifiedName> unmanaged = current == null ? recalled.unmanaged() : current.unmanaged();
         if (!unmanaged.isEmpty()) {
             log.info("Not compared (views, and tables left out by configuration): " + unmanaged.stream()
@@ -951,14 +963,14 @@ public final class Autogen {
         }
         Schema filteredCurrent = current;
         String currentKey = current == null ? recalled.printKey() : cache.key("reprint", List.of(filteredCurrent.toString()));
-        String targetKey = cache.key("reprint", List.of(wanted.toString()));
+        String targetKey = target.printKey() != null ? target.printKey() : cache.key("reprint", List.of(wanted.get().toString()));
         Schema alreadyRecalled = recalledPrint;
         Optional<Schema> cachedCurrent = alreadyRecalled != null ? Optional.of(alreadyRecalled)
                 : timed("cache", () -> cache.get(currentKey, Schema.class));
         Optional<Schema> cachedTarget = timed("cache", () -> cache.get(targetKey, Schema.class));
         // the two sides are reprinted on scratch databases of their own, at the same time
         CompletableFuture<Schema> reprintingTarget = cachedTarget.isPresent() ? CompletableFuture.completedFuture(cachedTarget.get())
-                : inParallel("reprint", () -> timed("reprint", () -> reprinter().reprint(wanted)));
+                : inParallel("reprint", () -> timed("reprint", () -> reprinter().reprint(wanted.get())));
         Schema reprintedCurrent;
         try {
             if (cachedCurrent.isPresent()) {
@@ -981,6 +993,13 @@ public final class Autogen {
                 return null;
             });
         }
+        if (target.printKey() == null && cache.isOn()) {
+            SchemaCache.EntitiesPrint remembered = new SchemaCache.EntitiesPrint(targetKey, target.schemaNames());
+            timed("cache", () -> {
+                cache.put(target.printIndex(), remembered);
+                return null;
+            });
+        }
         if (liveKey != null && recalledPrint == null) {
             String key = liveKey;
             timed("cache", () -> {
@@ -999,7 +1018,6 @@ public final class Autogen {
             said.sort(Comparator.comparing(found -> !found.equals(HIBERNATE_FROM_CACHE)));
             log.info("Unchanged since an earlier run, read from " + settings.cacheDirectory() + ": " + String.join(", ", said));
         }
-        WrittenText written = target.written();
         WrittenText writtenCurrent = currentText;
         // compared as PostgreSQL prints both sides; written as Hibernate wrote the target
         // renames the user named run first; the diff then starts from the current side as they leave it
@@ -1009,8 +1027,10 @@ public final class Autogen {
                 : timed("reprint", () -> reprinter().reprint(reprintedCurrent, renames));
         List<Change> changes = timed("diff", () -> {
             List<Change> all = new ArrayList<>(renames);
-            all.addAll(AsWritten.spell(SchemaDiff.compare(renamedCurrent, reprintedTarget), renamedCurrent, writtenCurrent,
-                    reprintedTarget, written));
+            List<Change> found = SchemaDiff.compare(renamedCurrent, reprintedTarget);
+            if (!found.isEmpty()) {
+                all.addAll(AsWritten.spell(found, renamedCurrent, writtenCurrent, reprintedTarget, entities.full().written()));
+            }
             return List.copyOf(all);
         });
         return new Comparison(changes, reprintedCurrent, reprintedTarget);
@@ -1044,11 +1064,67 @@ public final class Autogen {
         }
     }
 
+    /**
+     * The entities' schema as a diff uses it. When an earlier run remembered the key of its settled print and its
+     * schemas' names, that is all a diff with nothing to change needs, and the schema itself is read from the cache (or
+     * built again) only when asked for.
+     */
+    private static final class Entities {
+        private final java.util.function.Supplier<TargetSchema> load;
+        private final java.util.SortedSet<String> schemaNames;
+        private final String printKey;
+        private final String printIndex;
+        private TargetSchema loaded;
+
+        /** @param printKey the key of the settled print's cache entry, null when no run remembered it */
+        Entities(java.util.function.Supplier<TargetSchema> load, java.util.SortedSet<String> schemaNames, String printKey,
+                 String printIndex) {
+            this.load = load;
+            this.schemaNames = schemaNames;
+            this.printKey = printKey;
+            this.printIndex = printIndex;
+        }
+
+        synchronized TargetSchema full() {
+            if (loaded == null) {
+                loaded = load.get();
+            }
+            return loaded;
+        }
+
+        java.util.SortedSet<String> schemaNames() {
+            return schemaNames;
+        }
+
+        String printKey() {
+            return printKey;
+        }
+
+        /** The key under which the print's key is remembered. */
+        String printIndex() {
+            return printIndex;
+        }
+    }
+
     /** The entities' schema: built on a scratch database, unless an earlier run built it from the same DDL. */
-    private TargetSchema target(SchemaCache cache, TargetSchema.Hibernate hibernate, Map<String, String> extensions,
-                                List<String> fromCache) {
+    private Entities target(SchemaCache cache, TargetSchema.Hibernate hibernate, Map<String, String> extensions,
+                            List<String> fromCache) {
         String key = cache.key("target", List.of(extensions.toString(), String.join("\n;\n", hibernate.ddl()),
                 canonical(hibernate.text())));
+        String printIndex = cache.key("entities", List.of(key, settings.filter().toString()));
+        Optional<SchemaCache.EntitiesPrint> remembered = timed("cache", () -> cache.get(printIndex, SchemaCache.EntitiesPrint.class));
+        if (remembered.isPresent()) {
+            fromCache.add("the entities' schema");
+            cache.touch(key);
+            return new Entities(() -> built(cache, key, hibernate, extensions, new ArrayList<>()),
+                    remembered.get().schemaNames(), remembered.get().printKey(), printIndex);
+        }
+        TargetSchema schema = built(cache, key, hibernate, extensions, fromCache);
+        return new Entities(() -> schema, schema.schema().schemaNames(), null, printIndex);
+    }
+
+    private TargetSchema built(SchemaCache cache, String key, TargetSchema.Hibernate hibernate, Map<String, String> extensions,
+                               List<String> fromCache) {
         Optional<TargetSchema> cached = timed("cache", () -> cache.get(key, TargetSchema.class));
         if (cached.isPresent()) {
             fromCache.add("the entities' schema");

@@ -41,10 +41,20 @@ final class SchemaCache {
     private static final int KEPT_PER_KIND = 6;
 
     private static final ObjectInputFilter ONLY_SCHEMAS = ObjectInputFilter.Config.createFilter(
-            "maxdepth=64;dev.autogen.schema.*;dev.autogen.targetschema.TargetSchema;dev.autogen.targetschema.TargetSchema$Hibernate;dev.autogen.command.SchemaCache$Replayed;dev.autogen.command.SchemaCache$LiveRead;dev.autogen.command.MigrationHeaders$Headers;dev.autogen.command.MigrationHeaders$Header;java.lang.*;java.util.*;!*");
+            "maxdepth=64;dev.autogen.schema.*;dev.autogen.targetschema.TargetSchema;dev.autogen.targetschema.TargetSchema$Hibernate;dev.autogen.command.SchemaCache$Replayed;dev.autogen.command.SchemaCache$LiveRead;dev.autogen.command.SchemaCache$EntitiesPrint;dev.autogen.command.MigrationHeaders$Headers;dev.autogen.command.MigrationHeaders$Header;java.lang.*;java.util.*;!*");
 
     /** The migrations' schema as replayed, and which text of the migrations became which of its objects. */
     record Replayed(Schema schema, dev.autogen.schema.WrittenText text) implements Serializable {
+    }
+
+    /**
+     * What the entities' schema (known by the key of its cache entry and the filter) came to: the key of its settled
+     * print, and its schemas' names. A diff that finds nothing to change needs no more of it.
+     */
+    record EntitiesPrint(String printKey, java.util.SortedSet<String> schemaNames) implements Serializable {
+        EntitiesPrint {
+            schemaNames = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(schemaNames));
+        }
     }
 
     /**
@@ -155,6 +165,18 @@ final class SchemaCache {
                 deleteQuietly(file);
             }
             return Optional.empty();
+        }
+    }
+
+    /** Marks the entry of {@code key} as used, though not read: pruning keeps it as long as what points to it. */
+    void touch(String key) {
+        if (directory == null) {
+            return;
+        }
+        try {
+            Files.setLastModifiedTime(directory.resolve(key + ".ser"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // an entry gone is a miss when it is asked for
         }
     }
 
