@@ -662,7 +662,7 @@ public final class Autogen {
         return diff(migrations(), false).changes();
     }
 
-    /** The migration file for {@code source}, which javac's parser takes: else the template is blamed and nothing is written. */
+    /** The migration file for {@code source}, as the template renders it; {@link #requireJava} says whether it is Java. */
     private String render(MigrationSource source) {
         return new MigrationRenderer(settings.templatesDirectory()).render(source);
     }
