@@ -8,6 +8,7 @@ import dev.autogen.config.Configuration;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.db.ScratchAdmin;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
+import dev.autogen.db.ServerShortage;
 import dev.autogen.config.Rename;
 import dev.autogen.diff.AsWritten;
 import dev.autogen.diff.BranchConflicts;
@@ -709,10 +710,17 @@ public final class Autogen {
             }
             return migration;
         } catch (MigrationNotProven e) {
-            throw new AutogenException("The migration " + source.className() + " failed its proof at " + e.step() + ": "
-                    + e.how() + ". Nothing was written. This is a defect of autogen (or of the project's own template): "
-                    + "please report it with the entities; -Dautogen.prove=false writes the file without running it.", e);
+            throw notProven(source.className(), e);
         }
+    }
+
+    /** What to say of a migration whose proof broke: a scratch server short of a resource, else a defect. */
+    static AutogenException notProven(String className, MigrationNotProven e) {
+        return ServerShortage.of(e).map(shortage -> new AutogenException("The migration " + className + " could not be proven: "
+                + "the scratch PostgreSQL " + shortage + " Nothing was written.", e))
+                .orElseGet(() -> new AutogenException("The migration " + className + " failed its proof at " + e.step() + ": "
+                        + e.how() + ". Nothing was written. This is a defect of autogen (or of the project's own template): "
+                        + "please report it with the entities; -Dautogen.prove=false writes the file without running it.", e));
     }
 
     private Comparison diff(RevisionGraph graph, boolean requireHead) {

@@ -7,7 +7,12 @@ final class MigrationNotProven extends RuntimeException {
     private final String how;
 
     MigrationNotProven(String step, String how) {
-        super(step + ": " + how);
+        this(step, how, null);
+    }
+
+    /** @param cause what the step threw, kept so that a scratch server short of a resource is said as such */
+    MigrationNotProven(String step, String how, Throwable cause) {
+        super(step + ": " + how, cause);
         this.step = step;
         this.how = how;
     }

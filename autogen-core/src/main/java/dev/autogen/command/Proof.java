@@ -87,7 +87,7 @@ final class Proof {
             expectNothing("downgrade, then comparing with the schema before it (round trip)", read(connection), current);
             step("upgrade again", () -> runner.upgrade("head"));
         } catch (SQLException e) {
-            throw new MigrationNotProven("the scratch database", e.getMessage());
+            throw new MigrationNotProven("the scratch database", e.getMessage(), e);
         }
     }
 
@@ -106,9 +106,9 @@ final class Proof {
             }
             StatementBatches.run(connection, PostgresSql.statements(create));
         } catch (StatementBatches.Refused e) {
-            throw new MigrationNotProven("building the current side on a scratch database", e.statement() + ": " + firstLine(e));
+            throw new MigrationNotProven("building the current side on a scratch database", e.statement() + ": " + firstLine(e), e);
         } catch (SQLException e) {
-            throw new MigrationNotProven("building the current side on a scratch database", firstLine(e));
+            throw new MigrationNotProven("building the current side on a scratch database", firstLine(e), e);
         } finally {
             timing.accept("proof: building the live database's schema", System.nanoTime() - start);
         }
@@ -119,7 +119,7 @@ final class Proof {
         try {
             work.run();
         } catch (RuntimeException | LinkageError e) {
-            throw new MigrationNotProven(step, e.getMessage() == null ? e.toString() : e.getMessage());
+            throw new MigrationNotProven(step, e.getMessage() == null ? e.toString() : e.getMessage(), e);
         } finally {
             timing.accept("proof: " + step, System.nanoTime() - start);
         }

@@ -4,6 +4,7 @@ import dev.autogen.AutogenException;
 import dev.autogen.db.ScratchAdmin;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.db.StatementBatches;
+import dev.autogen.db.ServerShortage;
 import dev.autogen.entity.EntitySource;
 import dev.autogen.entity.HibernateModel;
 import dev.autogen.introspect.Introspector;
@@ -92,6 +93,9 @@ public record TargetSchema(Schema schema, WrittenText written) implements java.i
         try {
             StatementBatches.run(connection, statements);
         } catch (StatementBatches.Refused e) {
+            ServerShortage.of(e).ifPresent(shortage -> {
+                throw new AutogenException("Cannot build the entities' schema: the scratch PostgreSQL " + shortage, e);
+            });
             throw new AutogenException("PostgreSQL refuses the DDL Hibernate writes for the entities: " + e.statement()
                     + ": " + e.getMessage().lines().findFirst().orElse("")
                     + ". Fix the mapping (columnDefinition, @ColumnDefault, @Check ...).", e);
