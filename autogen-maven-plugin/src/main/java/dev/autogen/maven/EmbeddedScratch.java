@@ -105,6 +105,7 @@ final class EmbeddedScratch implements AutoCloseable {
             Path template = template(root, bin);
             Path clusters = Files.createDirectories(root.resolve("clusters"));
             removeAbandoned(clusters, bin, log);
+            removeOrphanedMemory(Path.of("/dev/shm"), clusters, log);
             EmbeddedScratch cluster = launch(clusters, template, bin, inMemory, log);
             return new RunningScratchServer("jdbc:postgresql://127.0.0.1:" + cluster.port + "/postgres", "postgres", null, cluster);
         } catch (IOException | RuntimeException e) {
@@ -316,6 +317,51 @@ final class EmbeddedScratch implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 log.warn("Cannot remove the abandoned scratch PostgreSQL in " + directory + ": " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Deletes data in memory that no cluster folder points to any more: the cluster's folder was deleted by hand (the
+     * whole cache folder, say) while or after its goal ran, so neither that goal nor {@link #removeAbandoned} can find
+     * them. Data whose postmaster still runs, data younger than a starting goal needs, and data of another user are
+     * left alone.
+     */
+    static void removeOrphanedMemory(Path memory, Path clusters, Log log) {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(memory, MEMORY_PREFIX + "*")) {
+            children.forEach(found::add);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        Instant graceEnd = Instant.now().minus(UNLOCKED_GRACE);
+        for (Path data : found) {
+            String id = data.getFileName().toString().substring(MEMORY_PREFIX.length());
+            try {
+                if (!Files.isDirectory(data, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isWritable(data)
+                        || Files.exists(clusters.resolve(id), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        || postmasterRuns(data) || !modified(data).toInstant().isBefore(graceEnd)) {
+                    continue;
+                }
+                deleteTree(data);
+                log.info("Removed scratch PostgreSQL data in memory that no cluster folder points to any more: " + data);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Cannot remove the scratch PostgreSQL data in " + data + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Whether the process the pid file of {@code data} names runs, and is a postgres (of whichever build). */
+    private static boolean postmasterRuns(Path data) {
+        List<String> pidFile = readLines(data.resolve("postmaster.pid"));
+        if (pidFile.isEmpty()) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(pidFile.get(0).strip())).filter(ProcessHandle::isAlive)
+                    .flatMap(process -> process.info().command())
+                    .map(command -> Path.of(command).getFileName().toString().equals("postgres")).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
