@@ -782,10 +782,7 @@ public final class Autogen {
             settle(key);
             throw e;
         }
-        await(key).ifPresent(k -> timed("cache", () -> {
-            cache.put(k, booted);
-            return null;
-        }));
+        await(key).ifPresent(k -> remember(cache, k, booted));
         return booted;
     }
 
@@ -934,10 +931,7 @@ public final class Autogen {
                     throw e;
                 }
                 SchemaCache.Replayed built = new SchemaCache.Replayed(current, currentText);
-                timed("cache", () -> {
-                    cache.put(replayKey, built);
-                    return null;
-                });
+                remember(cache, replayKey, built);
             }
             if (speculative != null && current.extensions().isEmpty()) {
                 target = await(speculative);
@@ -995,25 +989,14 @@ public final class Autogen {
         }
         Schema reprintedTarget = await(reprintingTarget);
         if (cachedCurrent.isEmpty() || cachedTarget.isEmpty()) {
-            timed("cache", () -> {
-                cache.put(currentKey, reprintedCurrent);
-                cache.put(targetKey, reprintedTarget);
-                return null;
-            });
+            remember(cache, currentKey, reprintedCurrent);
+            remember(cache, targetKey, reprintedTarget);
         }
         if (target.printKey() == null && cache.isOn()) {
-            SchemaCache.EntitiesPrint remembered = new SchemaCache.EntitiesPrint(targetKey, target.schemaNames());
-            timed("cache", () -> {
-                cache.put(target.printIndex(), remembered);
-                return null;
-            });
+            remember(cache, target.printIndex(), new SchemaCache.EntitiesPrint(targetKey, target.schemaNames()));
         }
         if (liveKey != null && recalledPrint == null) {
-            String key = liveKey;
-            timed("cache", () -> {
-                cache.put(key, new SchemaCache.LiveRead(currentKey, unmanaged));
-                return null;
-            });
+            remember(cache, liveKey, new SchemaCache.LiveRead(currentKey, unmanaged));
         }
         if (cachedCurrent.isPresent() && cachedTarget.isPresent()) {
             fromCache.add("PostgreSQL's print of both sides");
@@ -1139,10 +1122,7 @@ public final class Autogen {
             return cached.get();
         }
         TargetSchema built = TargetSchema.build(scratchAdmin(), hibernate, extensions, log::timing);
-        timed("cache", () -> {
-            cache.put(key, built);
-            return null;
-        });
+        remember(cache, key, built);
         return built;
     }
 
@@ -1207,6 +1187,14 @@ public final class Autogen {
         } finally {
             log.timing(phase, System.nanoTime() - start);
         }
+    }
+
+    /** Keeps {@code value} in the cache under {@code key}, its time reported as the cache's. */
+    private void remember(SchemaCache cache, String key, java.io.Serializable value) {
+        timed("cache", () -> {
+            cache.put(key, value);
+            return null;
+        });
     }
 
     private <T> T timed(String phase, java.util.function.Supplier<T> work) {

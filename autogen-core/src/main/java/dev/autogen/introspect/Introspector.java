@@ -206,12 +206,23 @@ public final class Introspector {
 
     /** Reads the tables and sequences of the given schemas; those that do not exist are left out. */
     public Schema read(Connection connection, Set<String> schemas) throws SQLException {
-        // with only pg_catalog on the search path, PostgreSQL prints every other name schema-qualified,
-        // so two databases print the same object the same way whatever their search_path
+        return qualified(connection, () -> readQualified(connection, schemas, new TreeSet<>(), null));
+    }
+
+    private interface CatalogWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} with only pg_catalog on the search path, so that PostgreSQL prints every other name
+     * schema-qualified and two databases print the same object the same way whatever their search_path; the
+     * connection's own search path is put back after it.
+     */
+    private static <T> T qualified(Connection connection, CatalogWork<T> work) throws SQLException {
         String searchPath = setting(connection, "search_path");
         setSearchPath(connection, "pg_catalog");
         try {
-            return readQualified(connection, schemas, new TreeSet<>(), null);
+            return work.run();
         } finally {
             setSearchPath(connection, searchPath);
         }
@@ -252,9 +263,7 @@ public final class Introspector {
      * server does the work of the read; nothing of it crosses the connection.
      */
     public static String digest(Connection connection, Set<String> schemas) throws SQLException {
-        String searchPath = setting(connection, "search_path");
-        setSearchPath(connection, "pg_catalog");
-        try {
+        return qualified(connection, () -> {
             StringBuilder sql = new StringBuilder("WITH present AS (SELECT ARRAY(SELECT s.nspname FROM (")
                     .append(USER_SCHEMAS).append(") s WHERE s.nspname = ANY (?)) AS names)\nSELECT (SELECT names FROM present)");
             for (String query : OBJECT_QUERIES) {
@@ -272,9 +281,7 @@ public final class Introspector {
                     return digest(new TreeSet<>(strings(rs.getArray(1))), md5s);
                 }
             }
-        } finally {
-            setSearchPath(connection, searchPath);
-        }
+        });
     }
 
     /**
@@ -307,16 +314,12 @@ public final class Introspector {
 
     /** Reads as {@link #read} does, and says the digest of what it read: the same rows make the same digest. */
     public Digested readDigested(Connection connection, Set<String> schemas) throws SQLException {
-        String searchPath = setting(connection, "search_path");
-        setSearchPath(connection, "pg_catalog");
-        try {
+        return qualified(connection, () -> {
             List<String> md5s = new ArrayList<>();
             Set<String> present = new TreeSet<>();
             Schema schema = readQualified(connection, schemas, present, md5s);
             return new Digested(schema, digest(present, md5s));
-        } finally {
-            setSearchPath(connection, searchPath);
-        }
+        });
     }
 
     /**

@@ -352,16 +352,19 @@ final class EmbeddedScratch implements AutoCloseable {
 
     /** Whether the process the pid file of {@code data} names runs, and is a postgres (of whichever build). */
     private static boolean postmasterRuns(Path data) {
-        List<String> pidFile = readLines(data.resolve("postmaster.pid"));
+        return postmaster(readLines(data.resolve("postmaster.pid"))).flatMap(process -> process.info().command())
+                .map(command -> Path.of(command).getFileName().toString().equals("postgres")).orElse(false);
+    }
+
+    /** The running process a postmaster.pid's first line names, whatever program it now is. */
+    private static Optional<ProcessHandle> postmaster(List<String> pidFile) {
         if (pidFile.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         try {
-            return ProcessHandle.of(Long.parseLong(pidFile.get(0).strip())).filter(ProcessHandle::isAlive)
-                    .flatMap(process -> process.info().command())
-                    .map(command -> Path.of(command).getFileName().toString().equals("postgres")).orElse(false);
+            return ProcessHandle.of(Long.parseLong(pidFile.get(0).strip())).filter(ProcessHandle::isAlive);
         } catch (NumberFormatException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -371,15 +374,9 @@ final class EmbeddedScratch implements AutoCloseable {
         if (pidFile.size() < 2) {
             return;
         }
-        long pid;
-        try {
-            pid = Long.parseLong(pidFile.get(0).strip());
-        } catch (NumberFormatException e) {
-            return;
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        Optional<ProcessHandle> process = postmaster(pidFile);
         // a pid can be reused after a reboot: only a postgres of these binaries serving this directory is stopped
-        boolean ours = process.isPresent() && process.get().isAlive()
+        boolean ours = process.isPresent()
                 && process.get().info().command().map(c -> Path.of(c).equals(bin.resolve("postgres"))).orElse(false)
                 && Path.of(pidFile.get(1).strip()).equals(data);
         if (!ours) {
