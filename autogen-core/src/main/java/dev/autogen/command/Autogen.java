@@ -844,7 +844,7 @@ public final class Autogen {
                     await(atHead);
                     throw e;
                 }
-                building = inParallel("target", () -> target(cache, booted, extensions, fromCache));
+                building = inParallel("target", () -> target(cache, booted, extensions, fromCache, spellCurrent));
                 // the database is read while the entities' schema is built, in the schemas it will most likely have
                 Set<String> likely = new java.util.TreeSet<>(booted.schemas());
                 likely.addAll(extensions.values());
@@ -910,7 +910,7 @@ public final class Autogen {
             } else {
                 // the entities' schema is built while the migrations replay, as if they install no extension: most
                 // projects' do not, and when they do it is built again with them
-                speculative = hibernate.thenCompose(booted -> inParallel("target", () -> target(cache, booted, Map.of(), speculativeCache)));
+                speculative = hibernate.thenCompose(booted -> inParallel("target", () -> target(cache, booted, Map.of(), speculativeCache, spellCurrent)));
                 try (ScratchDatabase replay = scratchAdmin().create("replay"); Connection connection = replay.connect()) {
                     if (!graph.isEmpty()) {
                         log.info("Replaying " + graph.ordered().size() + " migration(s) into a scratch database");
@@ -940,7 +940,7 @@ public final class Autogen {
                 if (speculative != null) {
                     settle(speculative);
                 }
-                target = target(cache, await(hibernate), current.extensions(), fromCache);
+                target = target(cache, await(hibernate), current.extensions(), fromCache, spellCurrent);
             }
         }
         Schema unfilteredCurrent = current;
@@ -1020,7 +1020,7 @@ public final class Autogen {
             List<Change> all = new ArrayList<>(renames);
             List<Change> found = SchemaDiff.compare(renamedCurrent, reprintedTarget);
             if (!found.isEmpty()) {
-                all.addAll(AsWritten.spell(found, renamedCurrent, writtenCurrent, reprintedTarget, entities.full().written()));
+                all.addAll(AsWritten.spell(found, renamedCurrent, writtenCurrent, reprintedTarget, entities.written()));
             }
             return List.copyOf(all);
         });
@@ -1062,15 +1062,21 @@ public final class Autogen {
      */
     private static final class Entities {
         private final java.util.function.Supplier<TargetSchema> load;
+        private final java.util.function.Supplier<TargetSchema> loadWithText;
         private final java.util.SortedSet<String> schemaNames;
         private final String printKey;
         private final String printIndex;
         private TargetSchema loaded;
 
-        /** @param printKey the key of the settled print's cache entry, null when no run remembered it */
-        Entities(java.util.function.Supplier<TargetSchema> load, java.util.SortedSet<String> schemaNames, String printKey,
-                 String printIndex) {
+        /**
+         * @param loadWithText the schema with Hibernate's expressions matched to what they became, asked for only when
+         *                     changes are spelled and {@code load} did not match them
+         * @param printKey     the key of the settled print's cache entry, null when no run remembered it
+         */
+        Entities(java.util.function.Supplier<TargetSchema> load, java.util.function.Supplier<TargetSchema> loadWithText,
+                 java.util.SortedSet<String> schemaNames, String printKey, String printIndex) {
             this.load = load;
+            this.loadWithText = loadWithText;
             this.schemaNames = schemaNames;
             this.printKey = printKey;
             this.printIndex = printIndex;
@@ -1081,6 +1087,14 @@ public final class Autogen {
                 loaded = load.get();
             }
             return loaded;
+        }
+
+        /** Which object each of Hibernate's expressions became, matched now when the schema was built without. */
+        synchronized WrittenText written() {
+            if (!full().hasWrittenText()) {
+                loaded = loadWithText.get();
+            }
+            return loaded.written();
         }
 
         java.util.SortedSet<String> schemaNames() {
@@ -1097,9 +1111,14 @@ public final class Autogen {
         }
     }
 
-    /** The entities' schema: built on a scratch database, unless an earlier run built it from the same DDL. */
+    /**
+     * The entities' schema: built on a scratch database, unless an earlier run built it from the same DDL.
+     *
+     * @param writtenText whether Hibernate's expressions are matched to what they became at once: a migration to write
+     *                    spells them; a comparison that writes none matches them only when it finds something to change
+     */
     private Entities target(SchemaCache cache, TargetSchema.Hibernate hibernate, Map<String, String> extensions,
-                            List<String> fromCache) {
+                            List<String> fromCache, boolean writtenText) {
         String key = cache.key("target", List.of(extensions.toString(), String.join("\n;\n", hibernate.ddl()),
                 canonical(hibernate.text())));
         String printIndex = cache.key("entities", List.of(key, settings.filter().toString()));
@@ -1107,21 +1126,25 @@ public final class Autogen {
         if (remembered.isPresent()) {
             fromCache.add("the entities' schema");
             cache.touch(key);
-            return new Entities(() -> built(cache, key, hibernate, extensions, new ArrayList<>()),
+            return new Entities(() -> built(cache, key, hibernate, extensions, new ArrayList<>(), writtenText),
+                    () -> built(cache, key, hibernate, extensions, new ArrayList<>(), true),
                     remembered.get().schemaNames(), remembered.get().printKey(), printIndex);
         }
-        TargetSchema schema = built(cache, key, hibernate, extensions, fromCache);
-        return new Entities(() -> schema, schema.schema().schemaNames(), null, printIndex);
+        TargetSchema schema = built(cache, key, hibernate, extensions, fromCache, writtenText);
+        return new Entities(() -> schema, () -> built(cache, key, hibernate, extensions, new ArrayList<>(), true),
+                schema.schema().schemaNames(), null, printIndex);
     }
 
+    /** @param writtenText whether the schema is to come with Hibernate's expressions matched to what they became */
     private TargetSchema built(SchemaCache cache, String key, TargetSchema.Hibernate hibernate, Map<String, String> extensions,
-                               List<String> fromCache) {
-        Optional<TargetSchema> cached = timed("cache", () -> cache.get(key, TargetSchema.class));
+                               List<String> fromCache, boolean writtenText) {
+        Optional<TargetSchema> cached = timed("cache", () -> cache.get(key, TargetSchema.class))
+                .filter(schema -> schema.hasWrittenText() || !writtenText);
         if (cached.isPresent()) {
             fromCache.add("the entities' schema");
             return cached.get();
         }
-        TargetSchema built = TargetSchema.build(scratchAdmin(), hibernate, extensions, log::timing);
+        TargetSchema built = TargetSchema.build(scratchAdmin(), hibernate, extensions, log::timing, writtenText);
         remember(cache, key, built);
         return built;
     }

@@ -26,8 +26,16 @@ import java.util.function.ObjLongConsumer;
  * The schema the entities want: the DDL Hibernate's own schema export writes for them, run on an
  * empty scratch database and read back with the introspector that reads the current side; and
  * the expressions in it as Hibernate wrote them, for the migration to write.
+ *
+ * @param written which object each of Hibernate's expressions became; null when they were not matched (a comparison
+ *                that writes no migration needs none)
  */
 public record TargetSchema(Schema schema, WrittenText written) implements java.io.Serializable {
+
+    /** Whether the expressions as Hibernate wrote them were matched to the objects they became. */
+    public boolean hasWrittenText() {
+        return written != null;
+    }
 
     /**
      * What the target side needs of Hibernate: the DDL its schema export writes, the expressions as it writes them,
@@ -63,9 +71,21 @@ public record TargetSchema(Schema schema, WrittenText written) implements java.i
         }
     }
 
-    /** The schema {@code hibernate}'s DDL makes on a scratch database with {@code extensions} (name to schema) installed. */
+    /**
+     * The schema {@code hibernate}'s DDL makes on a scratch database with {@code extensions} (name to schema) installed,
+     * with the objects Hibernate's expressions became.
+     */
     public static TargetSchema build(ScratchAdmin scratch, Hibernate hibernate, Map<String, String> extensions,
                                      ObjLongConsumer<String> timing) {
+        return build(scratch, hibernate, extensions, timing, true);
+    }
+
+    /**
+     * @param writtenText whether to match Hibernate's expressions to the objects they became, which takes PostgreSQL
+     *                    another pass over the schema: only a migration to write spells them
+     */
+    public static TargetSchema build(ScratchAdmin scratch, Hibernate hibernate, Map<String, String> extensions,
+                                     ObjLongConsumer<String> timing, boolean writtenText) {
         try (ScratchDatabase database = scratch.create("target");
              Connection connection = database.connect()) {
             timed(timing, "target DDL", () -> {
@@ -77,7 +97,7 @@ public record TargetSchema(Schema schema, WrittenText written) implements java.i
             });
             Set<String> schemas = new LinkedHashSet<>(Introspector.userSchemas(connection));
             Schema schema = timed(timing, "introspection", () -> new Introspector(name -> false).read(connection, schemas));
-            WrittenText written = timed(timing, "written text",
+            WrittenText written = !writtenText ? null : timed(timing, "written text",
                     () -> WrittenTextMatcher.match(connection, schema, hibernate.text()));
             return new TargetSchema(schema, written);
         } catch (SQLException e) {

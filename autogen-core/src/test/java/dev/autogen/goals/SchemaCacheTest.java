@@ -212,4 +212,49 @@ class SchemaCacheTest {
         autogen(widgets, compiled(email), checked).check();
         assertTrue(checked.text().contains("The migrations match the entities."), checked.text());
     }
+
+    @Test
+    void aCheckMatchesNoWrittenTextAndARevisionAfterItStillWritesTheEntitiesTextAsWritten() throws Exception {
+        List<String> widgets = List.of(WIDGETS);
+        String state = "@org.hibernate.annotations.ColumnDefault(\"'new'\") public String state;\n";
+        Path first = autogen(widgets, compiled(state), new RecordingLog()).revision("create widgets").file().orElseThrow();
+        String written = upgrade(Files.readString(first));
+        // PostgreSQL prints the default 'new'::character varying; the migration says it as the entity does
+        assertTrue(written.contains("'new'") && !written.contains("::character varying"), written);
+
+        // a check with nothing to change, from an empty cache: the entities' schema is built without matching text
+        clearCache();
+        RecordingLog checked = new RecordingLog();
+        autogen(widgets, compiled(state), checked).check();
+        assertTrue(checked.text().contains("The migrations match the entities."), checked.text());
+        assertTrue(checked.phases.contains("target DDL") && !checked.phases.contains("written text"), checked.phases.toString());
+
+        // a revision of the same entities finds that schema in the cache without text, and matches it then
+        Files.delete(first);
+        RecordingLog revised = new RecordingLog();
+        Path second = autogen(widgets, compiled(state), revised).revision("create widgets again").file().orElseThrow();
+        assertTrue(revised.phases.contains("written text"), revised.phases.toString());
+        assertEquals(written, upgrade(Files.readString(second)));
+
+        // kept with its text: the next revision spells from the cache, with no scratch database for the entities
+        Files.delete(second);
+        RecordingLog again = new RecordingLog();
+        Path third = autogen(widgets, compiled(state), again).revision("and again").file().orElseThrow();
+        assertFalse(again.phases.contains("target DDL"), again.phases.toString());
+        assertEquals(written, upgrade(Files.readString(third)));
+    }
+
+    /** The body of a migration's upgrade(). */
+    private static String upgrade(String migration) {
+        int start = migration.indexOf("public void upgrade(");
+        return migration.substring(start, migration.indexOf("public void downgrade(", start));
+    }
+
+    private void clearCache() throws Exception {
+        try (var files = Files.list(cache)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+    }
 }

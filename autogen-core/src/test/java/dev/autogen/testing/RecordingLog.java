@@ -8,6 +8,8 @@ import java.util.List;
 /** Keeps what a goal reported, for assertions. */
 public final class RecordingLog implements Log {
     public final List<String> lines = new ArrayList<>();
+    /** The phases the goal timed (autogen.timings), in the order they ended; a phase may come more than once. */
+    public final List<String> phases = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void info(String message) {
@@ -17,6 +19,11 @@ public final class RecordingLog implements Log {
     @Override
     public void warn(String message) {
         lines.add("WARN " + message);
+    }
+
+    @Override
+    public void timing(String phase, long nanos) {
+        phases.add(phase);
     }
 
     public String text() {
