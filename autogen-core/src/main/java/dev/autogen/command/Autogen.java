@@ -182,6 +182,14 @@ public final class Autogen {
         String text = message == null ? "" : message.strip();
         String className = "M" + CLASS_TIME.format(now) + slug(text);
         Comparison comparison = diff(graph, true, true);
+        // the database the migrations were replayed into, when the proof starts from it, is dropped whatever happens
+        try (ScratchDatabase replayed = comparison.replayed()) {
+            return write(graph, className, text, now, comparison);
+        }
+    }
+
+    /** The migration for what the diff found, proven and written; none when it found nothing. */
+    private RevisionResult write(RevisionGraph graph, String className, String text, ZonedDateTime now, Comparison comparison) {
         List<Change> changes = comparison.changes();
         if (changes.isEmpty()) {
             log.info("No changes: the " + currentSideName() + " already " + matchVerb() + " the entities. Nothing written.");
@@ -682,8 +690,11 @@ public final class Autogen {
         });
     }
 
-    /** What the diff found, and the two sides as it compared them. */
-    private record Comparison(List<Change> changes, Schema current, Schema target) {
+    /**
+     * What the diff found, and the two sides as it compared them; {@code replayed}, when not null, the scratch database
+     * the migrations were replayed into for it, kept for the proof, whose owner drops it.
+     */
+    private record Comparison(List<Change> changes, Schema current, Schema target, ScratchDatabase replayed) {
     }
 
     /**
@@ -706,7 +717,7 @@ public final class Autogen {
                 new Proof(new ScratchAdmin(requireScratch()), settings.filter(), settings.versionTable(), log::warn, log::timing)
                         .prove(graph, MigrationRunner.classLoading(settings.classLoader()),
                                 new Proof.Candidate(written, migration), settings.database() != null,
-                                comparison.current(), comparison.target());
+                                comparison.current(), comparison.target(), comparison.replayed());
             }
             return migration;
         } catch (MigrationNotProven e) {
@@ -733,12 +744,25 @@ public final class Autogen {
         // added to by the threads that look things up, said in the order of the pipeline
         List<String> fromCache = java.util.Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<TargetSchema.Hibernate> hibernate = hibernate(cache, fromCache);
+        java.util.concurrent.atomic.AtomicReference<ScratchDatabase> replayed = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            return diff(graph, requireHead, spellCurrent, hibernate, cache, fromCache);
+            return diff(graph, requireHead, spellCurrent, hibernate, cache, fromCache, replayed);
         } catch (RuntimeException | Error e) {
             // nothing of the goal runs on after it has failed
             settle(hibernate);
+            dropQuietly(replayed.get(), e);
             throw e;
+        }
+    }
+
+    /** Drops a scratch database after {@code failure}, to which a failure to drop it is added. */
+    private static void dropQuietly(ScratchDatabase database, Throwable failure) {
+        if (database != null) {
+            try {
+                database.close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -807,8 +831,10 @@ public final class Autogen {
         });
     }
 
+    /** @param replayed set to the database the migrations were replayed into, when it is kept for the proof */
     private Comparison diff(RevisionGraph graph, boolean requireHead, boolean spellCurrent,
-                            CompletableFuture<TargetSchema.Hibernate> hibernate, SchemaCache cache, List<String> fromCache) {
+                            CompletableFuture<TargetSchema.Hibernate> hibernate, SchemaCache cache, List<String> fromCache,
+                            java.util.concurrent.atomic.AtomicReference<ScratchDatabase> replayed) {
         if (!cache.isOn()) {
             // every side is built on scratch databases: the server starts while Hibernate boots
             startScratchInBackground();
@@ -911,7 +937,8 @@ public final class Autogen {
                 // the entities' schema is built while the migrations replay, as if they install no extension: most
                 // projects' do not, and when they do it is built again with them
                 speculative = hibernate.thenCompose(booted -> inParallel("target", () -> target(cache, booted, Map.of(), speculativeCache, spellCurrent)));
-                try (ScratchDatabase replay = scratchAdmin().create("replay"); Connection connection = replay.connect()) {
+                ScratchDatabase replay = scratchAdmin().create("replay");
+                try (Connection connection = replay.connect()) {
                     if (!graph.isEmpty()) {
                         log.info("Replaying " + graph.ordered().size() + " migration(s) into a scratch database");
                         timed("replay", () -> replayRunner(connection, graph, replay.spec()).upgrade("head"));
@@ -919,16 +946,24 @@ public final class Autogen {
                     current = timedSql("introspection", () -> introspector.read(connection, Introspector.userSchemas(connection)));
                     if (spellCurrent && !graph.isEmpty()) {
                         // which text of the migrations became which object, for the steps that take one away
-                        Schema replayed = current;
-                        currentText = timedSql("written text", () -> WrittenTextMatcher.match(connection, replayed,
+                        Schema replayedSchema = current;
+                        currentText = timedSql("written text", () -> WrittenTextMatcher.match(connection, replayedSchema,
                                 MigrationText.of(graph, runner(connection, graph, replay.spec()))));
                     }
                 } catch (SQLException e) {
                     settle(speculative);
+                    replay.close();
                     throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
                 } catch (RuntimeException | Error e) {
                     settle(speculative);
+                    replay.close();
                     throw e;
+                }
+                if (spellCurrent && settings.prove()) {
+                    // the migrations as the proof of a new one starts from them: not replayed a second time
+                    replayed.set(replay);
+                } else {
+                    replay.close();
                 }
                 SchemaCache.Replayed built = new SchemaCache.Replayed(current, currentText);
                 remember(cache, replayKey, built);
@@ -1024,7 +1059,7 @@ public final class Autogen {
             }
             return List.copyOf(all);
         });
-        return new Comparison(changes, reprintedCurrent, reprintedTarget);
+        return new Comparison(changes, reprintedCurrent, reprintedTarget, replayed.get());
     }
 
     /**
@@ -1281,8 +1316,10 @@ public final class Autogen {
         return runner(connection, graph, database, settings.safety());
     }
 
-    /** A runner that replays the migrations into a scratch database, which nobody else uses: the plain form is enough. */
-    /** A runner for a scratch database: plain form, each transaction's statements sent in batches. */
+    /**
+     * A runner that replays the migrations into a scratch database, which nobody else uses: the plain form, each
+     * transaction's statements sent in batches.
+     */
     private MigrationRunner replayRunner(Connection connection, RevisionGraph graph, ConnectionSpec database) {
         return MigrationRunner.onScratch(connection, graph, settings.versionTable(),
                 MigrationRunner.classLoading(settings.classLoader()), log::info, options(Safety.PLAIN).withMonitor(database::connect));

@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
 
 /**
  * Runs a new migration as users run it, through {@link MigrationRunner} and its version table, on a
- * scratch database that holds the current side: the existing migrations replayed (or, when the
- * current side is a live database, that database's schema, stamped at the newest migration). Then
+ * scratch database that holds the current side: the existing migrations replayed (the database the
+ * diff replayed them into, when it was kept) or, when the current side is a live database, that
+ * database's schema, stamped at the newest migration. Then
  * upgrade, and the comparison with the target finds nothing (fixpoint); downgrade -1, and the
  * comparison with the current side finds nothing (round trip); upgrade again. Throws
  * {@link MigrationNotProven} for the step that broke.
@@ -60,21 +61,37 @@ final class Proof {
     }
 
     /**
-     * @param graph   the migrations before the new one, loaded by {@code loader}
-     * @param live    true when the current side is a live database rather than the migrations replayed
-     * @param current the current side and {@code target} the entities' schema, both as the diff compared them
+     * @param graph    the migrations before the new one, loaded by {@code loader}
+     * @param live     true when the current side is a live database rather than the migrations replayed
+     * @param current  the current side and {@code target} the entities' schema, both as the diff compared them
+     * @param replayed null, or a scratch database into which the migrations before the new one were replayed (as the
+     *                 diff replayed them to read the current side), which the proof starts from instead of replaying them
+     *                 once more; its owner drops it
      */
     void prove(RevisionGraph graph, Function<MigrationFile, Migration> loader, Candidate candidate, boolean live,
-               Schema current, Schema target) {
+               Schema current, Schema target, ScratchDatabase replayed) {
+        if (replayed != null) {
+            prove(graph, loader, candidate, live, current, target, replayed, true);
+        } else {
+            try (ScratchDatabase database = scratch.create("proof")) {
+                prove(graph, loader, candidate, live, current, target, database, false);
+            }
+        }
+    }
+
+    private void prove(RevisionGraph graph, Function<MigrationFile, Migration> loader, Candidate candidate, boolean live,
+                       Schema current, Schema target, ScratchDatabase database, boolean holdsCurrent) {
         List<MigrationFile> files = new ArrayList<>(graph.ordered());
         files.add(candidate.file());
         Function<MigrationFile, Migration> load = file -> file.revision().equals(candidate.file().revision())
                 ? candidate.migration() : loader.apply(file);
-        try (ScratchDatabase database = scratch.create("proof"); Connection connection = database.connect()) {
+        try (Connection connection = database.connect()) {
             MigrationRunner runner = MigrationRunner.onScratch(connection, RevisionGraph.of(files), versionTable, load,
                     message -> { }, MigrationRunner.Options.defaults().withMonitor(database.spec()::connect));
             String before = graph.isEmpty() ? null : graph.head();
-            if (live) {
+            if (holdsCurrent) {
+                // the current side is already there, the version table at the newest migration
+            } else if (live) {
                 build(connection, current);
                 step("stamping the scratch copy of the database at " + (before == null ? "base" : before),
                         () -> runner.stamp(before));

@@ -42,7 +42,7 @@ class ProofTest {
         Schema empty = Schema.of(List.of("public"), List.of(), List.of());
         return assertThrows(MigrationNotProven.class, () -> new Proof(scratch, SchemaFilter.ALL, VERSION_TABLE, warning -> { },
                 (phase, nanos) -> { }).prove(RevisionGraph.of(List.of()), f -> { throw new AssertionError("no other migration"); },
-                new Proof.Candidate(file, migration), false, empty, empty));
+                new Proof.Candidate(file, migration), false, empty, empty, null));
     }
 
     private static Migration upgrading(String... sql) {

@@ -244,6 +244,42 @@ class SchemaCacheTest {
         assertEquals(written, upgrade(Files.readString(third)));
     }
 
+    @Test
+    void aRevisionIsProvenOnTheDatabaseItsDiffReplayedTheMigrationsInto() throws Exception {
+        List<String> shop = List.of("dev.autogen.goals.shop");
+        List<String> more = List.of("dev.autogen.goals.shop", "dev.autogen.goals.extra");
+        autogen(shop, SchemaCacheTest.class.getClassLoader(), new RecordingLog()).revision("create shop");
+        java.util.Set<String> databases = databases();
+
+        // the existing migration is replayed once, for the diff, and the proof goes on from there
+        RecordingLog first = new RecordingLog();
+        Path labels = autogen(more, InMemoryCompiler.compileDirectory(migrations), first).revision("labels").file().orElseThrow();
+        assertTrue(first.phases.contains("replay") && first.phases.contains("proof: upgrade again"), first.phases.toString());
+        assertFalse(first.phases.contains("proof: replaying the existing migrations"), first.phases.toString());
+        assertTrue(first.text().contains("(proven: upgrade, downgrade and upgrade again"), first.text());
+        assertEquals(databases, databases());
+
+        // the replayed schema recalled from the cache: the proof replays the migrations into a database of its own
+        Files.delete(labels);
+        RecordingLog again = new RecordingLog();
+        autogen(more, InMemoryCompiler.compileDirectory(migrations), again).revision("labels");
+        assertFalse(again.phases.contains("replay"), again.phases.toString());
+        assertTrue(again.phases.contains("proof: replaying the existing migrations"), again.phases.toString());
+        assertEquals(databases, databases());
+    }
+
+    /** The databases on the scratch server: a goal leaves none of its own behind. */
+    private static java.util.Set<String> databases() throws Exception {
+        try (var connection = TestPostgres.admin().connect(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT datname FROM pg_database")) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        }
+    }
+
     /** The body of a migration's upgrade(). */
     private static String upgrade(String migration) {
         int start = migration.indexOf("public void upgrade(");
