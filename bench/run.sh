@@ -2,7 +2,8 @@
 # Whole-process medians of `mvn autogen:check` against a matching live database and against the replay
 # of the migrations, next to Hibernate's own schema validation of that database and Alembic's
 # compare_metadata of the same schema (when /usr/bin/python3 has alembic, sqlalchemy and psycopg2). Each autogen case
-# runs first with target/autogen-cache emptied (a first run, as in a fresh clone), then again with nothing changed.
+# runs first with target/autogen-cache emptied (a first run, as in a fresh clone), then again with nothing changed;
+# the live first run once more with MAVEN_OPTS=-XX:TieredStopAtLevel=1 (the JVM's optimizing compiler left out).
 #
 # usage: bench/run.sh [N ...]       (default 100 1000 10000; RUNS=5 runs each, paired: one of each per round;
 #                                    BUILD=no uses the plugin already in autogen-maven-plugin/target/it-repo)
@@ -126,6 +127,10 @@ for n in "${sizes[@]}"; do
         rm -rf target/autogen-cache
         timed live "${maven[@]}" -o -q autogen:check -Dautogen.url="$url" -Dautogen.user=postgres
         timed live-again "${maven[@]}" -o -q autogen:check -Dautogen.url="$url" -Dautogen.user=postgres
+        # the same first run with the JVM's optimizing compiler left out, as a project's .mvn/jvm.config may ask
+        rm -rf target/autogen-cache
+        timed live-c1 env MAVEN_OPTS="${MAVEN_OPTS:-} -XX:TieredStopAtLevel=1" "${maven[@]}" -o -q autogen:check \
+            -Dautogen.url="$url" -Dautogen.user=postgres
         rm -rf target/autogen-cache
         timed replay "${maven[@]}" -o -q autogen:check
         timed cached "${maven[@]}" -o -q autogen:check
@@ -134,18 +139,18 @@ for n in "${sizes[@]}"; do
             timed alembic /usr/bin/python3 "$here/alembic_compare.py" "$n" "postgresql://postgres@127.0.0.1:$port/$database"
             grep -q "found 0 differences" "$live.timed.out" || echo "   note: $(cat "$live.timed.out")"
         fi
-        echo "   round $round: $(awk '{printf "%s %ss  ", $1, $2}' <(tail -n $([ $alembic = yes ] && echo 7 || echo 6) "$times"))"
+        echo "   round $round: $(awk '{printf "%s %ss  ", $1, $2}' <(tail -n $([ $alembic = yes ] && echo 8 || echo 7) "$times"))"
     done
     cd "$here"
     m() { grep "^$1 " "$work/times-$n" | awk '{print $2}' | median; }
     rss() { grep "^$1 " "$work/times-$n" | awk '{print $3}' | sort -n | tail -1; }
-    results+=("| $n | $(m live) s | $(m live-again) s | $(m replay) s | $(m cached) s | $(m hibernate) s | $([ $alembic = yes ] && echo "$(m alembic) s" || echo n/a) | $(m maven) s | $(( $(rss live) / 1024 )) MiB |")
+    results+=("| $n | $(m live) s | $(m live-again) s | $(m live-c1) s | $(m replay) s | $(m cached) s | $(m hibernate) s | $([ $alembic = yes ] && echo "$(m alembic) s" || echo n/a) | $(m maven) s | $(( $(rss live) / 1024 )) MiB |")
     echo "   medians: ${results[-1]}"
 done
 
 echo
 echo "Median of $runs whole-process runs on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg):"
 echo
-echo "| tables | autogen:check, live database | live, nothing changed | autogen:check, replay | replay, nothing changed | Hibernate validate | Alembic compare_metadata | mvn validate (Maven alone) | autogen peak RSS, live |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| tables | autogen:check, live database | live, nothing changed | live, -XX:TieredStopAtLevel=1 | autogen:check, replay | replay, nothing changed | Hibernate validate | Alembic compare_metadata | mvn validate (Maven alone) | autogen peak RSS, live |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${results[@]}"
