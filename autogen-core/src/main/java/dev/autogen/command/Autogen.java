@@ -204,12 +204,18 @@ public final class Autogen {
                 graph.head(), text, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now), changes, List.of(), renameHints);
         String java = timed("rendering", () -> render(source));
         Path file = settings.migrationsDirectory().resolve(className + ".java");
-        Migration compiled = prove(graph, file, source, java, comparison);
+        Proven proven = prove(graph, file, source, java, comparison);
+        Migration compiled = proven.migration();
         try {
             Files.createDirectories(settings.migrationsDirectory());
             Files.writeString(file, java, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AutogenException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        if (proven.replayed() != null) {
+            // the proof upgraded the migrations replayed with the new one: what a check replays them to next
+            SchemaCache cache = SchemaCache.in(settings.cacheDirectory(), settings.scratchKind());
+            remember(cache, replayKey(cache, false), new SchemaCache.Replayed(proven.replayed(), WrittenText.NONE));
         }
         Revision declared = compiled.getClass().getAnnotation(Revision.class);
         if (declared != null) {
@@ -698,10 +704,17 @@ public final class Autogen {
     }
 
     /**
-     * Compiles the rendered migration against the project's class path and, unless autogen.prove=false,
-     * runs it on a scratch database holding the current side; either failing writes nothing. Answers the compiled migration.
+     * The compiled migration, and the schema its proof's upgrade left when the proof started from the migrations
+     * replayed (null when it started from a live database's schema, or did not run).
      */
-    private Migration prove(RevisionGraph graph, Path file, MigrationSource source, String java, Comparison comparison) {
+    private record Proven(Migration migration, Schema replayed) {
+    }
+
+    /**
+     * Compiles the rendered migration against the project's class path and, unless autogen.prove=false,
+     * runs it on a scratch database holding the current side; either failing writes nothing.
+     */
+    private Proven prove(RevisionGraph graph, Path file, MigrationSource source, String java, Comparison comparison) {
         String className = source.packageName() + "." + source.className();
         try {
             Migration migration;
@@ -714,12 +727,14 @@ public final class Autogen {
             if (settings.prove()) {
                 MigrationFile written = new MigrationFile(source.revision(), graph.isEmpty() ? "" : graph.head(),
                         source.message(), source.created(), className, file);
-                new Proof(new ScratchAdmin(requireScratch()), settings.filter(), settings.versionTable(), log::warn, log::timing)
-                        .prove(graph, MigrationRunner.classLoading(settings.classLoader()),
-                                new Proof.Candidate(written, migration), settings.database() != null,
-                                comparison.current(), comparison.target(), comparison.replayed());
+                boolean live = settings.database() != null;
+                Schema upgraded = new Proof(new ScratchAdmin(requireScratch()), settings.filter(), settings.versionTable(),
+                        log::warn, log::timing).prove(graph, MigrationRunner.classLoading(settings.classLoader()),
+                        new Proof.Candidate(written, migration), live, comparison.current(), comparison.target(),
+                        comparison.replayed());
+                return new Proven(migration, live ? null : upgraded);
             }
-            return migration;
+            return new Proven(migration, null);
         } catch (MigrationNotProven e) {
             throw notProven(source.className(), e);
         }
@@ -927,7 +942,7 @@ public final class Autogen {
         } else {
             CompletableFuture<Entities> speculative = null;
             List<String> speculativeCache = java.util.Collections.synchronizedList(new ArrayList<>());
-            String replayKey = cache.key(spellCurrent ? "replay-spelled" : "replay", replayKeyParts());
+            String replayKey = replayKey(cache, spellCurrent);
             Optional<SchemaCache.Replayed> cached = timed("cache", () -> cache.get(replayKey, SchemaCache.Replayed.class));
             if (cached.isPresent()) {
                 current = cached.get().schema();
@@ -1191,6 +1206,11 @@ public final class Autogen {
                 .append(new java.util.TreeMap<>(candidates.defaults())).append(new java.util.TreeMap<>(candidates.generated()))
                 .append('\n'));
         return out.toString();
+    }
+
+    /** The key of the migrations' replayed schema, with the text of each object ({@code spelled}) or without. */
+    private String replayKey(SchemaCache cache, boolean spelled) {
+        return cache.key(spelled ? "replay-spelled" : "replay", replayKeyParts());
     }
 
     /**

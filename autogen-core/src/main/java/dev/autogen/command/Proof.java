@@ -67,19 +67,20 @@ final class Proof {
      * @param replayed null, or a scratch database into which the migrations before the new one were replayed (as the
      *                 diff replayed them to read the current side), which the proof starts from instead of replaying them
      *                 once more; its owner drops it
+     * @return the schema the upgrade left, as read before it was filtered and reprinted: when the proof started from
+     *         the migrations replayed, what the migrations with the new one replay to
      */
-    void prove(RevisionGraph graph, Function<MigrationFile, Migration> loader, Candidate candidate, boolean live,
-               Schema current, Schema target, ScratchDatabase replayed) {
+    Schema prove(RevisionGraph graph, Function<MigrationFile, Migration> loader, Candidate candidate, boolean live,
+                 Schema current, Schema target, ScratchDatabase replayed) {
         if (replayed != null) {
-            prove(graph, loader, candidate, live, current, target, replayed, true);
-        } else {
-            try (ScratchDatabase database = scratch.create("proof")) {
-                prove(graph, loader, candidate, live, current, target, database, false);
-            }
+            return prove(graph, loader, candidate, live, current, target, replayed, true);
+        }
+        try (ScratchDatabase database = scratch.create("proof")) {
+            return prove(graph, loader, candidate, live, current, target, database, false);
         }
     }
 
-    private void prove(RevisionGraph graph, Function<MigrationFile, Migration> loader, Candidate candidate, boolean live,
+    private Schema prove(RevisionGraph graph, Function<MigrationFile, Migration> loader, Candidate candidate, boolean live,
                        Schema current, Schema target, ScratchDatabase database, boolean holdsCurrent) {
         List<MigrationFile> files = new ArrayList<>(graph.ordered());
         files.add(candidate.file());
@@ -99,10 +100,12 @@ final class Proof {
                 step("replaying the existing migrations", () -> runner.upgrade(before));
             }
             step("upgrade", () -> runner.upgrade("head"));
-            expectNothing("upgrade, then comparing with the entities (fixpoint)", read(connection), target);
+            Schema upgraded = introspect(connection);
+            expectNothing("upgrade, then comparing with the entities (fixpoint)", reprinted(upgraded), target);
             step("downgrade", () -> runner.downgrade("-1"));
-            expectNothing("downgrade, then comparing with the schema before it (round trip)", read(connection), current);
+            expectNothing("downgrade, then comparing with the schema before it (round trip)", reprinted(introspect(connection)), current);
             step("upgrade again", () -> runner.upgrade("head"));
+            return upgraded;
         } catch (SQLException e) {
             throw new MigrationNotProven("the scratch database", e.getMessage(), e);
         }
@@ -142,11 +145,21 @@ final class Proof {
         }
     }
 
-    private Schema read(Connection connection) throws SQLException {
+    /** The scratch database's schema as the introspection reads it, the version table left out. */
+    private Schema introspect(Connection connection) throws SQLException {
         long start = System.nanoTime();
         try {
-            return reprinter.reprint(filter.apply(new Introspector(name -> name.equals(versionTable)).read(connection,
-                    Introspector.userSchemas(connection))));
+            return new Introspector(name -> name.equals(versionTable)).read(connection, Introspector.userSchemas(connection));
+        } finally {
+            timing.accept("proof: reading and reprinting the scratch database", System.nanoTime() - start);
+        }
+    }
+
+    /** {@code read} as the diff compares a side: filtered, then printed by PostgreSQL once more. */
+    private Schema reprinted(Schema read) {
+        long start = System.nanoTime();
+        try {
+            return reprinter.reprint(filter.apply(read));
         } finally {
             timing.accept("proof: reading and reprinting the scratch database", System.nanoTime() - start);
         }

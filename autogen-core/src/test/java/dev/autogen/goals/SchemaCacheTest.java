@@ -67,8 +67,12 @@ class SchemaCacheTest {
         Path file = autogen(shop, tests, new RecordingLog()).revision("create shop").file().orElseThrow();
         ClassLoader compiled = InMemoryCompiler.compileDirectory(migrations);
 
-        // the first check replays the new migration; the second finds every schema it needs in the cache
-        assertEquals(1, startsDuring(() -> autogen(shop, compiled, new RecordingLog()).check()));
+        // the revision's proof left what the new migration replays to, and its print is the entities': the first
+        // check starts no scratch server, and neither does the second
+        RecordingLog afterRevision = new RecordingLog();
+        assertEquals(0, startsDuring(() -> autogen(shop, compiled, afterRevision).check()));
+        assertTrue(afterRevision.text().contains("the migrations' schema, the entities' schema, PostgreSQL's print of both sides"),
+                afterRevision.text());
         RecordingLog unchanged = new RecordingLog();
         assertEquals(0, startsDuring(() -> autogen(shop, compiled, unchanged).check()));
         assertTrue(unchanged.text().contains("Unchanged since an earlier run, read from " + cache
@@ -258,6 +262,13 @@ class SchemaCacheTest {
         assertFalse(first.phases.contains("proof: replaying the existing migrations"), first.phases.toString());
         assertTrue(first.text().contains("(proven: upgrade, downgrade and upgrade again"), first.text());
         assertEquals(databases, databases());
+
+        // what the proof's upgrade left is what the migrations with the new one replay to: a check replays nothing
+        RecordingLog checked = new RecordingLog();
+        autogen(more, InMemoryCompiler.compileDirectory(migrations), checked).check();
+        assertFalse(checked.phases.contains("replay"), checked.phases.toString());
+        assertTrue(checked.text().contains("the migrations' schema") && checked.text().contains("The migrations match the entities."),
+                checked.text());
 
         // the replayed schema recalled from the cache: the proof replays the migrations into a database of its own
         Files.delete(labels);
