@@ -758,7 +758,7 @@ public final class Autogen {
         SchemaCache cache = SchemaCache.in(settings.cacheDirectory(), settings.scratchKind());
         // added to by the threads that look things up, said in the order of the pipeline
         List<String> fromCache = java.util.Collections.synchronizedList(new ArrayList<>());
-        CompletableFuture<TargetSchema.Hibernate> hibernate = hibernate(cache, fromCache);
+        CompletableFuture<Booted> hibernate = hibernate(cache, fromCache);
         java.util.concurrent.atomic.AtomicReference<ScratchDatabase> replayed = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             return diff(graph, requireHead, spellCurrent, hibernate, cache, fromCache, replayed);
@@ -786,8 +786,8 @@ public final class Autogen {
      * when an earlier run booted Hibernate, with the same settings; otherwise Hibernate boots, as CPU work of this
      * JVM that runs while the database side is replayed or read.
      */
-    private CompletableFuture<TargetSchema.Hibernate> hibernate(SchemaCache cache, List<String> fromCache) {
-        if (cache.isOn() && !cache.holdsAny("hibernate")) {
+    private CompletableFuture<Booted> hibernate(SchemaCache cache, List<String> fromCache) {
+        if (cache.isOn() && !cache.holdsAny("booted")) {
             // a first run (a fresh clone, a clean build): nothing to find, so Hibernate boots at once and the scratch
             // server starts beside it; the key that keeps the result is worked out while they do
             startScratchInBackground();
@@ -797,12 +797,25 @@ public final class Autogen {
         // looked up while the goal goes on to connect to the database or read the migrations
         return inParallel("hibernate", () -> {
             Optional<String> known = cache.isOn() ? timed("cache", () -> hibernateKey(cache)) : Optional.empty();
-            Optional<TargetSchema.Hibernate> cached = known.flatMap(k -> timed("cache", () -> cache.get(k, TargetSchema.Hibernate.class)));
-            if (cached.isPresent()) {
-                fromCache.add(HIBERNATE_FROM_CACHE);
-                return cached.get();
-            }
             if (known.isPresent()) {
+                String key = known.get();
+                // what a diff with nothing to change needs; the DDL itself is read only when the entities' schema is built
+                Optional<SchemaCache.HibernateSummary> summary = timed("cache", () -> cache.get(summaryKey(cache, key),
+                        SchemaCache.HibernateSummary.class));
+                if (summary.isPresent()) {
+                    fromCache.add(HIBERNATE_FROM_CACHE);
+                    cache.touch(key);
+                    return new Booted(summary.get().digest(), summary.get().schemas(), () -> timed("cache",
+                            () -> cache.get(key, TargetSchema.Hibernate.class)).orElseGet(() -> boot(cache,
+                            CompletableFuture.completedFuture(known)).full()));
+                }
+                Optional<TargetSchema.Hibernate> cached = timed("cache", () -> cache.get(key, TargetSchema.Hibernate.class));
+                if (cached.isPresent()) {
+                    fromCache.add(HIBERNATE_FROM_CACHE);
+                    Booted booted = booted(cache, cached.get());
+                    remember(cache, summaryKey(cache, key), new SchemaCache.HibernateSummary(booted.digest(), booted.schemas()));
+                    return booted;
+                }
                 // classes changed since Hibernate last booted: most often entities, whose schema is then built on the
                 // scratch server, so it starts while Hibernate boots
                 startScratchInBackground();
@@ -811,18 +824,62 @@ public final class Autogen {
         });
     }
 
-    /** Boots Hibernate on the entities and keeps what it wrote under {@code key}, when there is one. */
-    private TargetSchema.Hibernate boot(SchemaCache cache, CompletableFuture<Optional<String>> key) {
-        TargetSchema.Hibernate booted;
+    /** Boots Hibernate on the entities and keeps what it wrote, and its summary, under {@code key}, when there is one. */
+    private Booted boot(SchemaCache cache, CompletableFuture<Optional<String>> key) {
+        Booted booted;
         try {
-            booted = TargetSchema.hibernate(settings.classLoader(), settings.entities(), settings.hibernateSettings(),
-                    log::timing);
+            booted = booted(cache, TargetSchema.hibernate(settings.classLoader(), settings.entities(),
+                    settings.hibernateSettings(), log::timing));
         } catch (RuntimeException | Error e) {
             settle(key);
             throw e;
         }
-        await(key).ifPresent(k -> remember(cache, k, booted));
+        await(key).ifPresent(k -> {
+            remember(cache, k, booted.full());
+            remember(cache, summaryKey(cache, k), new SchemaCache.HibernateSummary(booted.digest(), booted.schemas()));
+        });
         return booted;
+    }
+
+    private static String summaryKey(SchemaCache cache, String hibernateKey) {
+        return cache.key("booted", List.of(hibernateKey));
+    }
+
+    private static Booted booted(SchemaCache cache, TargetSchema.Hibernate hibernate) {
+        String digest = cache.key("ddl", List.of(String.join("\n;\n", hibernate.ddl()), canonical(hibernate.text())));
+        return new Booted(digest, hibernate.schemas(), () -> hibernate);
+    }
+
+    /**
+     * Hibernate's DDL and expressions as a diff uses them: known by a digest of both and the schemas the mapping names,
+     * and read whole (from the cache, or by booting Hibernate again) only when the entities' schema is to be built.
+     */
+    private static final class Booted {
+        private final String digest;
+        private final java.util.SortedSet<String> schemas;
+        private final java.util.function.Supplier<TargetSchema.Hibernate> load;
+        private TargetSchema.Hibernate loaded;
+
+        Booted(String digest, java.util.SortedSet<String> schemas, java.util.function.Supplier<TargetSchema.Hibernate> load) {
+            this.digest = digest;
+            this.schemas = schemas;
+            this.load = load;
+        }
+
+        String digest() {
+            return digest;
+        }
+
+        java.util.SortedSet<String> schemas() {
+            return schemas;
+        }
+
+        synchronized TargetSchema.Hibernate full() {
+            if (loaded == null) {
+                loaded = load.get();
+            }
+            return loaded;
+        }
     }
 
     /**
@@ -848,7 +905,7 @@ public final class Autogen {
 
     /** @param replayed set to the database the migrations were replayed into, when it is kept for the proof */
     private Comparison diff(RevisionGraph graph, boolean requireHead, boolean spellCurrent,
-                            CompletableFuture<TargetSchema.Hibernate> hibernate, SchemaCache cache, List<String> fromCache,
+                            CompletableFuture<Booted> hibernate, SchemaCache cache, List<String> fromCache,
                             java.util.concurrent.atomic.AtomicReference<ScratchDatabase> replayed) {
         if (!cache.isOn()) {
             // every side is built on scratch databases: the server starts while Hibernate boots
@@ -876,7 +933,7 @@ public final class Autogen {
             try (Connection connection = settings.database().connect()) {
                 // the entities' schema is built with the extensions the database has, for columns of their types
                 Map<String, String> extensions;
-                TargetSchema.Hibernate booted;
+                Booted booted;
                 try {
                     extensions = Introspector.extensions(connection);
                     booted = await(hibernate);
@@ -897,11 +954,8 @@ public final class Autogen {
                         String digest = timedSql("introspection", () -> Introspector.digest(connection, likely));
                         String key = liveKey(cache, digest, extensions, likely);
                         recalled = timed("cache", () -> cache.get(key, SchemaCache.LiveRead.class)).orElse(null);
-                        String printKey = recalled == null ? null : recalled.printKey();
-                        recalledPrint = printKey == null ? null
-                                : timed("cache", () -> cache.get(printKey, Schema.class)).orElse(null);
                     }
-                    if (recalledPrint == null) {
+                    if (recalled == null) {
                         // the digest of the rows read comes with them: what is remembered is what was read
                         Introspector.Digested digested = timedSql("introspection", () -> introspector.readDigested(connection, likely));
                         read = digested.schema();
@@ -920,17 +974,30 @@ public final class Autogen {
                     }
                 }
                 target = await(building);
+                if (recalled != null && !(recalled.printKey().equals(target.printKey()) && settings.renames().isEmpty())) {
+                    // the print is read only when the entities' is another: the same print means nothing to change
+                    String printKey = recalled.printKey();
+                    recalledPrint = timed("cache", () -> cache.get(printKey, Schema.class)).orElse(null);
+                    if (recalledPrint == null) {
+                        // remembered, but gone since: the database is read after all
+                        recalled = null;
+                        Introspector.Digested digested = timedSql("introspection", () -> introspector.readDigested(connection, likely));
+                        read = digested.schema();
+                        liveKey = cache.isOn() ? liveKey(cache, digested.digest(), read.extensions(), likely) : null;
+                    }
+                }
                 Set<String> schemas = new java.util.TreeSet<>(target.schemaNames());
                 schemas.add("public");
                 if (!schemas.equals(likely)) {
                     // the entities' schemas were not the likely ones: what was read or recalled is not the current side
                     settle(earlyReprint);
                     early = null;
+                    recalled = null;
                     recalledPrint = null;
                     liveKey = null;
                     current = timedSql("introspection", () -> introspector.read(connection, schemas));
                 } else {
-                    current = recalledPrint != null ? null : read;
+                    current = recalled != null ? null : read;
                 }
             } catch (SQLException e) {
                 settle(building, atHead, earlyReprint);
@@ -1016,6 +1083,12 @@ public final class Autogen {
         Schema filteredCurrent = current;
         String currentKey = current == null ? recalled.printKey() : cache.key("reprint", List.of(filteredCurrent.toString()));
         String targetKey = target.printKey() != null ? target.printKey() : cache.key("reprint", List.of(wanted.get().toString()));
+        if (current == null && recalledPrint == null) {
+            // the live database's settled print is the entities' own: nothing to change, and neither print is read
+            fromCache.add("PostgreSQL's print of both sides");
+            sayFromCache(fromCache);
+            return new Comparison(List.of(), null, null, replayed.get());
+        }
         Schema alreadyRecalled = recalledPrint;
         Optional<Schema> cachedCurrent = alreadyRecalled != null ? Optional.of(alreadyRecalled)
                 : timed("cache", () -> cache.get(currentKey, Schema.class));
@@ -1053,12 +1126,7 @@ public final class Autogen {
         } else if (cachedCurrent.isPresent() || cachedTarget.isPresent()) {
             fromCache.add("PostgreSQL's print of the " + (cachedCurrent.isPresent() ? "current side" : "entities' schema"));
         }
-        if (!fromCache.isEmpty()) {
-            List<String> said = new ArrayList<>(fromCache);
-            // Hibernate's DDL is looked up on a thread of its own, and comes first whenever it was found
-            said.sort(Comparator.comparing(found -> !found.equals(HIBERNATE_FROM_CACHE)));
-            log.info("Unchanged since an earlier run, read from " + settings.cacheDirectory() + ": " + String.join(", ", said));
-        }
+        sayFromCache(fromCache);
         WrittenText writtenCurrent = currentText;
         // compared as PostgreSQL prints both sides; written as Hibernate wrote the target
         // renames the user named run first; the diff then starts from the current side as they leave it
@@ -1075,6 +1143,16 @@ public final class Autogen {
             return List.copyOf(all);
         });
         return new Comparison(changes, reprintedCurrent, reprintedTarget, replayed.get());
+    }
+
+    /** Says in one line what the goal found in the cache, in the order of the pipeline. */
+    private void sayFromCache(List<String> fromCache) {
+        if (!fromCache.isEmpty()) {
+            List<String> said = new ArrayList<>(fromCache);
+            // Hibernate's DDL is looked up on a thread of its own, and comes first whenever it was found
+            said.sort(Comparator.comparing(found -> !found.equals(HIBERNATE_FROM_CACHE)));
+            log.info("Unchanged since an earlier run, read from " + settings.cacheDirectory() + ": " + String.join(", ", said));
+        }
     }
 
     /**
@@ -1167,10 +1245,9 @@ public final class Autogen {
      * @param writtenText whether Hibernate's expressions are matched to what they became at once: a migration to write
      *                    spells them; a comparison that writes none matches them only when it finds something to change
      */
-    private Entities target(SchemaCache cache, TargetSchema.Hibernate hibernate, Map<String, String> extensions,
+    private Entities target(SchemaCache cache, Booted hibernate, Map<String, String> extensions,
                             List<String> fromCache, boolean writtenText) {
-        String key = cache.key("target", List.of(extensions.toString(), String.join("\n;\n", hibernate.ddl()),
-                canonical(hibernate.text())));
+        String key = cache.key("target", List.of(extensions.toString(), hibernate.digest()));
         String printIndex = cache.key("entities", List.of(key, settings.filter().toString()));
         Optional<SchemaCache.EntitiesPrint> remembered = timed("cache", () -> cache.get(printIndex, SchemaCache.EntitiesPrint.class));
         if (remembered.isPresent()) {
@@ -1186,7 +1263,7 @@ public final class Autogen {
     }
 
     /** @param writtenText whether the schema is to come with Hibernate's expressions matched to what they became */
-    private TargetSchema built(SchemaCache cache, String key, TargetSchema.Hibernate hibernate, Map<String, String> extensions,
+    private TargetSchema built(SchemaCache cache, String key, Booted hibernate, Map<String, String> extensions,
                                List<String> fromCache, boolean writtenText) {
         Optional<TargetSchema> cached = timed("cache", () -> cache.get(key, TargetSchema.class))
                 .filter(schema -> schema.hasWrittenText() || !writtenText);
@@ -1194,7 +1271,7 @@ public final class Autogen {
             fromCache.add("the entities' schema");
             return cached.get();
         }
-        TargetSchema built = TargetSchema.build(scratchAdmin(), hibernate, extensions, log::timing, writtenText);
+        TargetSchema built = TargetSchema.build(scratchAdmin(), hibernate.full(), extensions, log::timing, writtenText);
         remember(cache, key, built);
         return built;
     }

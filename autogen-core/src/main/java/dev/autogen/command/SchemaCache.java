@@ -41,7 +41,7 @@ final class SchemaCache {
     private static final int KEPT_PER_KIND = 6;
 
     private static final ObjectInputFilter ONLY_SCHEMAS = ObjectInputFilter.Config.createFilter(
-            "maxdepth=64;dev.autogen.schema.*;dev.autogen.targetschema.TargetSchema;dev.autogen.targetschema.TargetSchema$Hibernate;dev.autogen.command.SchemaCache$Replayed;dev.autogen.command.SchemaCache$LiveRead;dev.autogen.command.SchemaCache$EntitiesPrint;dev.autogen.command.MigrationHeaders$Headers;dev.autogen.command.MigrationHeaders$Header;java.lang.*;java.util.*;!*");
+            "maxdepth=64;dev.autogen.schema.*;dev.autogen.targetschema.TargetSchema;dev.autogen.targetschema.TargetSchema$Hibernate;dev.autogen.command.SchemaCache$Replayed;dev.autogen.command.SchemaCache$LiveRead;dev.autogen.command.SchemaCache$EntitiesPrint;dev.autogen.command.SchemaCache$HibernateSummary;dev.autogen.command.MigrationHeaders$Headers;dev.autogen.command.MigrationHeaders$Header;java.lang.*;java.util.*;!*");
 
     /** The migrations' schema as replayed, and which text of the migrations became which of its objects. */
     record Replayed(Schema schema, dev.autogen.schema.WrittenText text) implements Serializable {
@@ -64,6 +64,16 @@ final class SchemaCache {
     record LiveRead(String printKey, java.util.SortedSet<dev.autogen.schema.QualifiedName> unmanaged) implements Serializable {
         LiveRead {
             unmanaged = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(unmanaged));
+        }
+    }
+
+    /**
+     * What a diff needs of Hibernate's DDL and expressions (kept whole beside it) when the entities' schema is found by
+     * them: a digest of both, and the schemas the mapping names.
+     */
+    record HibernateSummary(String digest, java.util.SortedSet<String> schemas) implements Serializable {
+        HibernateSummary {
+            schemas = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(schemas));
         }
     }
 

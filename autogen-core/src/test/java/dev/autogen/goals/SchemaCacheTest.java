@@ -123,6 +123,15 @@ class SchemaCacheTest {
             assertEquals(0, startsDuring(() -> onLive.apply(unchanged).check()));
             assertTrue(unchanged.text().contains("PostgreSQL's print of both sides"), unchanged.text());
 
+            // the database's print is the entities' own: a run with nothing changed reads no print, only the small
+            // entries that name it (the prints here set aside, so that reading one would not find it)
+            java.util.Map<Path, byte[]> prints = setAside("reprint-");
+            RecordingLog summarised = new RecordingLog();
+            assertEquals(0, startsDuring(() -> onLive.apply(summarised).check()));
+            assertTrue(summarised.text().contains("the entities' schema, PostgreSQL's print of both sides")
+                    && summarised.text().contains("matches the entities"), summarised.text());
+            putBack(prints);
+
             // a column added by hand is found, though the cache holds the database as it was
             statement.execute("ALTER TABLE items ADD COLUMN note text");
             AutogenException added = assertThrows(AutogenException.class, () -> onLive.apply(new RecordingLog()).check());
@@ -182,6 +191,22 @@ class SchemaCacheTest {
         }));
         assertTrue(unchanged.text().contains("Unchanged since an earlier run, read from " + cache
                 + ": Hibernate's DDL, the migrations' schema, the entities' schema, PostgreSQL's print of both sides"), unchanged.text());
+
+        // what the diff needs of Hibernate's DDL is its digest and schemas: the DDL itself is not read (here set aside)
+        java.util.Map<Path, byte[]> ddl = setAside("hibernate-");
+        RecordingLog summarised = new RecordingLog();
+        autogen(widgets, compiled("public int unitPrice;\n"), summarised).check();
+        assertTrue(summarised.text().contains(": Hibernate's DDL, the migrations' schema"), summarised.text());
+        assertFalse(summarised.phases.contains("Hibernate boot"), summarised.phases.toString());
+        // the entities' schema gone too: it is built from the DDL, which, not found either, Hibernate writes again
+        java.util.Map<Path, byte[]> entities = setAside("entities-");
+        entities.putAll(setAside("target-"));
+        RecordingLog rebuilt = new RecordingLog();
+        autogen(widgets, compiled("public int unitPrice;\n"), rebuilt).check();
+        assertTrue(rebuilt.phases.contains("Hibernate boot") && rebuilt.phases.contains("target DDL"), rebuilt.phases.toString());
+        assertTrue(rebuilt.text().contains("The migrations match the entities."), rebuilt.text());
+        putBack(entities);
+        putBack(ddl);
 
         // the entity edited and compiled again: Hibernate boots and the new column is drift
         RecordingLog edited = new RecordingLog();
@@ -288,6 +313,25 @@ class SchemaCacheTest {
                 names.add(rows.getString(1));
             }
             return names;
+        }
+    }
+
+    /** Removes the cache's entries whose names start with {@code prefix}, and answers them to put back. */
+    private java.util.Map<Path, byte[]> setAside(String prefix) throws Exception {
+        java.util.Map<Path, byte[]> removed = new java.util.HashMap<>();
+        try (var files = Files.list(cache)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                removed.put(file, Files.readAllBytes(file));
+                Files.delete(file);
+            }
+        }
+        assertFalse(removed.isEmpty(), "entries " + prefix + "*");
+        return removed;
+    }
+
+    private static void putBack(java.util.Map<Path, byte[]> entries) throws Exception {
+        for (var entry : entries.entrySet()) {
+            Files.write(entry.getKey(), entry.getValue());
         }
     }
 
