@@ -76,6 +76,8 @@ public enum Key {
     CACHE("cache", "autogen.cache"),
     /** Handled by the plugin: after the goal, where its time went (core reports its phases to the log). */
     TIMINGS("timings", "autogen.timings"),
+    /** Handled by the plugin: options for the JVM each goal runs in, after autogen's own (-Xmx4g). */
+    JVM_ARGS("jvmArgs", "autogen.jvmArgs"),
 
     /** Where what a run worked out is kept for the next run (the project's target/autogen-cache); none when absent. */
     CACHE_DIRECTORY("cacheDirectory"),

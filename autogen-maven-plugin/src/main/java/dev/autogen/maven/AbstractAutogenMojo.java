@@ -140,6 +140,14 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
     @Parameter(property = "autogen.cache", defaultValue = "true")
     private boolean cache;
 
+    /**
+     * Options for the JVM each goal runs in, after autogen's own (only the JIT's first tier, the serial collector),
+     * separated by spaces: -Xmx4g for a model that needs more heap than a quarter of the machine's memory,
+     * -agentlib:jdwp=... to debug it.
+     */
+    @Parameter(property = "autogen.jvmArgs")
+    private String jvmArgs;
+
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     private File buildDirectory;
 
@@ -184,7 +192,9 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
         Map<String, String> properties = properties();
         try {
             addProperties(properties);
-            new CoreInProjectClassLoader(project, plugin.getArtifacts(), plugin.getVersion(), getLog(), showErrors(), goalTimings).run(goal(), properties, this::startScratch);
+            new GoalProcess(project, plugin.getArtifacts(), plugin.getVersion(), getLog(), showErrors(), goalTimings,
+                    jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.strip().split("\\s+")), systemProperties())
+                    .run(goal(), properties, this::startScratch);
         } catch (MojoExecutionException | MojoFailureException | RuntimeException | Error e) {
             if (EmbeddedScratch.interrupted()) {
                 awaitHalt();
@@ -215,6 +225,23 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
                 // the JVM halts once its shutdown hooks are done
             }
         }
+    }
+
+    /**
+     * The system properties of Maven's JVM the goal reads as it did in Maven's JVM: those given with -D on Maven's
+     * command line (the application's configuration resolves its placeholders with them), and every hibernate.* and
+     * jakarta.persistence.* one (Hibernate reads them).
+     */
+    private Map<String, String> systemProperties() {
+        Map<String, String> system = new LinkedHashMap<>();
+        if (session != null) {
+            session.getUserProperties().stringPropertyNames().forEach(name -> system.put(name, session.getUserProperties().getProperty(name)));
+        }
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("hibernate.") || name.startsWith("jakarta.persistence.")
+                        || name.startsWith("javax.persistence.") || name.startsWith("org.hibernate."))
+                .forEach(name -> system.putIfAbsent(name, System.getProperty(name)));
+        return system;
     }
 
     private Map<String, String> properties() {

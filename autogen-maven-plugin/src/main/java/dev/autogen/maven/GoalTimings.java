@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where one goal's time went, printed with -Dautogen.timings=true: the plugin's own steps, and the
@@ -14,7 +15,7 @@ import java.util.Map;
 final class GoalTimings {
 
     static final String MAVEN = "Maven start, project build and forked compile before the goal";
-    static final String CLASS_LOADER = "project class loader and autogen-core classes";
+    static final String GOAL_JVM = "goal's JVM start";
     static final String CLUSTER_START = "scratch cluster start";
     static final String CLUSTER_STOP = "scratch cluster stop";
 
@@ -22,6 +23,7 @@ final class GoalTimings {
     private final long goalStartMillis = System.currentTimeMillis();
     private final long goalStart = System.nanoTime();
     private final Map<String, Long> phases = new LinkedHashMap<>();
+    private long goalJvmMemory = -1;
 
     GoalTimings() {
         phases.put(MAVEN, (goalStartMillis - jvmStartMillis) * 1_000_000L);
@@ -29,6 +31,11 @@ final class GoalTimings {
 
     synchronized void add(String phase, long nanos) {
         phases.merge(phase, nanos, Long::sum);
+    }
+
+    /** The most memory the goal's JVM had resident, in bytes. */
+    synchronized void goalJvmMemory(long bytes) {
+        goalJvmMemory = bytes;
     }
 
     /** A phase autogen-core measured: "name TAB nanoseconds". */
@@ -50,6 +57,11 @@ final class GoalTimings {
         phases.forEach((phase, nanos) -> log.info(line(phase, nanos)));
         log.info(line("rest of the goal (scratch databases, reading migrations, ...)", Math.max(0, goal - measured)));
         log.info(line("whole process until now", phases.get(MAVEN) + goal));
+        Optional<Long> maven = dev.autogen.command.GoalChannel.peakResidentMemory();
+        if (maven.isPresent() && goalJvmMemory >= 0) {
+            log.info(String.format(Locale.ROOT, "  %-66s %6d MiB", "peak resident memory, Maven's JVM", maven.get() >> 20));
+            log.info(String.format(Locale.ROOT, "  %-66s %6d MiB", "peak resident memory, the goal's JVM", goalJvmMemory >> 20));
+        }
     }
 
     private static String line(String phase, long nanos) {

@@ -131,6 +131,18 @@ import java.util.List;
     }
 
     @Test
+    void anOptionTheGoalsJvmRefuses() throws Exception {
+        TestProject project = Library.project("bad-jvm-option");
+
+        NestedMaven.Result result = project.mvn("autogen:heads", "-Dautogen.jvmArgs=-Xmx512m -XX:+NoSuchOptionAnywhere");
+
+        String line = assertOneLineFailure(result, "heads", "bad-jvm-option");
+        assertTrue(line.startsWith("The JVM for autogen:heads did not start"), line);
+        assertTrue(line.contains("Unrecognized VM option 'NoSuchOptionAnywhere'"), line);
+        assertTrue(line.contains("check autogen.jvmArgs (-Xmx512m -XX:+NoSuchOptionAnywhere)"), line);
+    }
+
+    @Test
     void noDatabaseGivenForUpgrade() throws Exception {
         TestProject project = Library.project("no-database");
 

@@ -38,9 +38,11 @@ class ScratchLifecycleIT {
         if (EmbeddedScratch.memoryFileSystem().isPresent()) {
             assertTrue(cluster.data().startsWith(Path.of("/dev/shm")), "a tmpfs with room holds the data: " + cluster.data());
         }
+        long goalJvm = goalJvm(killed);
         killed.process().destroyForcibly();
         assertTrue(killed.process().waitFor(60, TimeUnit.SECONDS), "the Maven JVM ends on SIGKILL");
         assertTrue(alive(cluster.postmaster()), "a SIGKILL gives the goal no chance to stop its postmaster");
+        assertTrue(exits(goalJvm), "the goal's own JVM ends when Maven's is gone: no orphan goes on with the goal");
 
         NestedMaven.Result next = project.mvn(environment, "autogen:check");
 
@@ -60,8 +62,10 @@ class ScratchLifecycleIT {
 
         NestedMaven.Running signalled = NestedMaven.start(project.directory(), environment, "autogen:check");
         Cluster cluster = awaitCluster(signalled, project);
+        long goalJvm = goalJvm(signalled);
         signalled.process().destroy();
         assertTrue(signalled.process().waitFor(60, TimeUnit.SECONDS), "the Maven JVM ends on SIGTERM");
+        assertTrue(exits(goalJvm), "the goal's own JVM ends with Maven's");
         NestedMaven.Result result = signalled.result();
 
         assertTrue(result.output().contains("[ERROR] Interrupted: autogen stopped its scratch PostgreSQL and removed "
@@ -130,6 +134,23 @@ class ScratchLifecycleIT {
             }
         }
         return Optional.empty();
+    }
+
+    /** The JVM Maven started for the goal: a process under Maven's that runs autogen-core's ForkedGoal. */
+    private static long goalJvm(NestedMaven.Running running) throws InterruptedException {
+        long deadline = System.nanoTime() + CLUSTER_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ProcessHandle> goal = running.process().toHandle().descendants()
+                    .filter(process -> process.info().arguments().map(List::of).orElse(List.of()).stream()
+                            .anyMatch(argument -> argument.startsWith("@") && argument.contains("autogen-goal-"))
+                            || process.info().commandLine().orElse("").contains("autogen-goal-"))
+                    .findFirst();
+            if (goal.isPresent()) {
+                return goal.get().pid();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no JVM of the goal under mvn: " + running.log());
     }
 
     private static boolean alive(long pid) {
