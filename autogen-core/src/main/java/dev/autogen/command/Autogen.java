@@ -894,8 +894,7 @@ public final class Autogen {
         return ClassPathContents.of(settings.classLoader()).map(classPath -> {
             java.util.TreeMap<String, String> system = new java.util.TreeMap<>();
             System.getProperties().stringPropertyNames().stream()
-                    .filter(name -> name.startsWith("hibernate.") || name.startsWith("jakarta.persistence.")
-                            || name.startsWith("javax.persistence.") || name.startsWith("org.hibernate."))
+                    .filter(GoalEntry::isHibernateSystemProperty)
                     .forEach(name -> system.put(name, System.getProperty(name)));
             java.util.TreeMap<String, String> given = new java.util.TreeMap<>();
             settings.hibernateSettings().forEach((name, value) -> given.put(name, String.valueOf(value)));

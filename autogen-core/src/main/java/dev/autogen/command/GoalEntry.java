@@ -92,6 +92,12 @@ public final class GoalEntry {
         }
     }
 
+    /** Whether Hibernate reads the system property of this name as a setting: the goal's JVM gets it from Maven's. */
+    public static boolean isHibernateSystemProperty(String name) {
+        return name.startsWith("hibernate.") || name.startsWith("jakarta.persistence.")
+                || name.startsWith("javax.persistence.") || name.startsWith("org.hibernate.");
+    }
+
     /**
      * Goals whose database is the application's own when no autogen.url is given: DATABASE_URL, then
      * spring.datasource. revision and check compare with the migrations replayed unless autogen.url says otherwise.

@@ -1,5 +1,8 @@
 package dev.autogen.maven;
 
+import dev.autogen.AutogenException;
+import dev.autogen.command.GoalChannel;
+import dev.autogen.command.GoalEntry;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -169,6 +172,33 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
     /** The goal as GoalEntry knows it. Every key of the map below is one of core's dev.autogen.config.Key. */
     abstract String goal();
 
+    /**
+     * Whether the goal runs in Maven's own JVM, with autogen-core from this plugin's artifacts: only for a goal that
+     * reads neither the project's classes nor a database (check-migrations parses the migration files), where a JVM
+     * of its own would cost more than the goal.
+     */
+    boolean runsInMavensJvm() {
+        return false;
+    }
+
+    private void runHere(Map<String, String> properties) throws MojoFailureException, MojoExecutionException {
+        try {
+            GoalEntry.run(goal(), properties, (level, message) -> {
+                if (GoalChannel.WARN.equals(level)) {
+                    getLog().warn(message);
+                } else if (GoalChannel.TIMING.equals(level)) {
+                    goalTimings.core(message);
+                } else {
+                    getLog().info(message);
+                }
+            });
+        } catch (AutogenException e) {
+            throw showErrors() ? new MojoFailureException(e.getMessage(), e) : new MojoFailureException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("autogen:" + goal() + " failed: " + e, e);
+        }
+    }
+
     /** Goal-specific keys (message, target, scratch server). */
     void addProperties(Map<String, String> properties) throws MojoExecutionException, MojoFailureException {
     }
@@ -192,9 +222,13 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
         Map<String, String> properties = properties();
         try {
             addProperties(properties);
-            new GoalProcess(project, plugin.getArtifacts(), plugin.getVersion(), getLog(), showErrors(), goalTimings,
-                    jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.strip().split("\\s+")), systemProperties())
-                    .run(goal(), properties, this::startScratch);
+            if (runsInMavensJvm()) {
+                runHere(properties);
+            } else {
+                new GoalProcess(project, plugin.getArtifacts(), plugin.getVersion(), getLog(), showErrors(), goalTimings,
+                        jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.strip().split("\\s+")), systemProperties())
+                        .run(goal(), properties, this::startScratch);
+            }
         } catch (MojoExecutionException | MojoFailureException | RuntimeException | Error e) {
             if (EmbeddedScratch.interrupted()) {
                 awaitHalt();
@@ -238,8 +272,7 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
             session.getUserProperties().stringPropertyNames().forEach(name -> system.put(name, session.getUserProperties().getProperty(name)));
         }
         System.getProperties().stringPropertyNames().stream()
-                .filter(name -> name.startsWith("hibernate.") || name.startsWith("jakarta.persistence.")
-                        || name.startsWith("javax.persistence.") || name.startsWith("org.hibernate."))
+                .filter(GoalEntry::isHibernateSystemProperty)
                 .forEach(name -> system.putIfAbsent(name, System.getProperty(name)));
         return system;
     }

@@ -18,4 +18,9 @@ public class CheckMigrationsMojo extends AbstractAutogenMojo {
     String goal() {
         return "check-migrations";
     }
+
+    @Override
+    boolean runsInMavensJvm() {
+        return true;
+    }
 }

@@ -89,7 +89,8 @@ final class GoalProcess {
         command.addAll(jvmArgs);
         command.add("@" + arguments);
         if (log.isDebugEnabled()) {
-            log.debug("autogen:" + goal + " runs in a JVM of its own: " + String.join(" ", command) + ", class path " + classpath);
+            log.debug("autogen:" + goal + " runs in a JVM of its own on the project's runtime class path " + classpath + ": "
+                    + String.join(" ", command));
         }
         Process child;
         try {

@@ -32,7 +32,7 @@ class ProjectHibernateVersionIT {
 
         assertEquals(0, revision.exitCode(), revision::toString);
         assertEquals(1, project.migrations().size());
-        String classPath = revision.output().lines().filter(l -> l.contains("autogen:revision runs in the project's runtime class path"))
+        String classPath = revision.output().lines().filter(l -> l.contains("autogen:revision runs in a JVM of its own on the project's runtime class path"))
                 .findFirst().orElseThrow(() -> new AssertionError("no class path line:\n" + revision));
         assertTrue(classPath.contains("hibernate-core-" + PROJECT_HIBERNATE + ".jar"), classPath);
         assertFalse(classPath.contains("hibernate-core-7.3"), "autogen-core's own Hibernate is not there: " + classPath);
