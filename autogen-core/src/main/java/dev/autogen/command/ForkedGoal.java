@@ -44,6 +44,8 @@ public final class ForkedGoal {
     private final CompletableFuture<Map<String, String>> header = new CompletableFuture<>();
     private final CompletableFuture<Map<String, String>> scratchKeys = new CompletableFuture<>();
     private boolean scratchAsked;
+    /** Set once the goal has ended: from then on the end of standard input is the plugin's answer, not its death. */
+    private volatile boolean ended;
 
     private ForkedGoal(GoalChannel channel) {
         this.channel = channel;
@@ -68,10 +70,12 @@ public final class ForkedGoal {
             System.setProperty(LOGGING_PROVIDER, "jdk");
             routeHibernateLogging(debug);
             GoalEntry.run(goal, keys, (level, message) -> channel.send(level, message), this::scratchServer);
+            ended = true;
             sendMemory();
             channel.send(GoalChannel.DONE);
             return 0;
         } catch (Throwable failure) {
+            ended = true;
             try {
                 sendMemory();
                 report(failure);
@@ -84,7 +88,8 @@ public final class ForkedGoal {
 
     /**
      * Reads what the plugin sends: the header up to {@link GoalChannel#GO}, system properties applied as they come, then
-     * the scratch server's keys when asked. The end of the stream means Maven is gone: the goal stops.
+     * the scratch server's keys when asked. The end of the stream before the goal ended means Maven is gone: the goal
+     * stops.
      */
     private void read() {
         Map<String, String> keys = new LinkedHashMap<>();
@@ -110,7 +115,12 @@ public final class ForkedGoal {
         } catch (IOException e) {
             // the pipe broke: the same as its end
         }
-        Runtime.getRuntime().halt(ORPHANED);
+        if (!ended) {
+            Runtime.getRuntime().halt(ORPHANED);
+        }
+        // the plugin closed standard input once it read the outcome: this thread leaves its read, and the JVM, which
+        // waits up to 300 ms for a thread blocked in native code, exits at once
+
     }
 
     private static Map<String, String> pairs(List<String> fields) {

@@ -115,6 +115,13 @@ final class GoalProcess {
             } catch (IllegalStateException e) {
                 // the JVM is shutting down: the hook stops the child
             }
+            long exiting = System.nanoTime();
+            try {
+                // the end of its standard input tells the child its outcome was read: it exits without waiting
+                child.getOutputStream().close();
+            } catch (IOException e) {
+                // the child is gone already
+            }
             awaitExit(child);
             try {
                 // what the JVM printed as it exited reaches the log before the goal ends
@@ -122,6 +129,7 @@ final class GoalProcess {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            timings.add(GoalTimings.GOAL_JVM_EXIT, System.nanoTime() - exiting);
         }
     }
 

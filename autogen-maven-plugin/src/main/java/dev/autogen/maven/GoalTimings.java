@@ -16,6 +16,7 @@ final class GoalTimings {
 
     static final String MAVEN = "Maven start, project build and forked compile before the goal";
     static final String GOAL_JVM = "goal's JVM start";
+    static final String GOAL_JVM_EXIT = "goal's JVM exit";
     static final String CLUSTER_START = "scratch cluster start";
     static final String CLUSTER_STOP = "scratch cluster stop";
 
