@@ -78,6 +78,8 @@ class AutogenAutoConfigurationTest {
         }
     }
 
+    private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
+
     @Test
     void twoReplicasStartingTogetherBothStartAndEachMigrationIsAppliedOnce() throws Exception {
         try (TestDatabase db = TestDatabase.create("boot3_replicas"); Connection holder = db.connect();
@@ -86,6 +88,10 @@ class AutogenAutoConfigurationTest {
             long key = new VersionTableSql(MigrationSettings.DEFAULT_VERSION_TABLE).lockKey();
             statement.execute("SELECT pg_advisory_lock(" + key + ")");
             ExecutorService pool = Executors.newFixedThreadPool(2);
+            // two applications started at once in one JVM share logback's context, and Spring Boot's set-up of it
+            // fails in one of them now and then ("Unable to find Spring Environment in logger context"): the
+            // replicas, which would each have their own JVM, run without Spring Boot's logging system
+            String loggingSystem = System.setProperty(LOGGING_SYSTEM, "none");
             try {
                 Callable<String> replica = () -> {
                     try (ConfigurableApplicationContext context = start(db, "autogen.on-start=upgrade")) {
@@ -102,6 +108,11 @@ class AutogenAutoConfigurationTest {
                 assertEquals(HEAD, second.get(2, TimeUnit.MINUTES));
             } finally {
                 pool.shutdownNow();
+                if (loggingSystem == null) {
+                    System.clearProperty(LOGGING_SYSTEM);
+                } else {
+                    System.setProperty(LOGGING_SYSTEM, loggingSystem);
+                }
             }
             assertEquals("2", db.query("SELECT count(*) FROM autogen_version"));
         }
