@@ -883,15 +883,16 @@ public final class Autogen {
     }
 
     /**
-     * What Hibernate's boot reads: the class path's contents, the entities asked for, the settings given, and the
-     * system properties Hibernate reads itself. Empty when one of them cannot be said, and Hibernate boots.
+     * What Hibernate's boot reads: the class path's contents (but the migrations' classes), the entities asked for, the
+     * settings given, and the system properties Hibernate reads itself. Empty when one of them cannot be said, and Hibernate boots.
      */
     private Optional<String> hibernateKey(SchemaCache cache) {
         Optional<String> entities = settings.entities().identity();
         if (entities.isEmpty()) {
             return Optional.empty();
         }
-        return ClassPathContents.of(settings.classLoader()).map(classPath -> {
+        return ClassPathContents.of(settings.classLoader(),
+                ClassPathContents.migrationClasses(settings.migrationsDirectory(), settings.migrationsPackage())).map(classPath -> {
             java.util.TreeMap<String, String> system = new java.util.TreeMap<>();
             System.getProperties().stringPropertyNames().stream()
                     .filter(GoalEntry::isHibernateSystemProperty)

@@ -13,13 +13,18 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * A digest of everything a class loader can load: what Hibernate's boot reads (the entities' classes, their
  * packages' annotations, persistence.xml, orm.xml, hibernate.properties, the application's configuration,
  * Hibernate itself). Directories count by the content of every file in them, so a class compiled again to
- * the same bytes is unchanged; jar files count by path, size and time, as a build tool judges them.
+ * the same bytes is unchanged; jar files count by path, size and time, as a build tool judges them. The classes
+ * compiled from the migration files are left out: Hibernate maps none of them, and the build compiles a new one after
+ * every revision.
  */
 final class ClassPathContents {
 
@@ -31,6 +36,13 @@ final class ClassPathContents {
      * on the way does not say where it loads from (then nothing read from it can be trusted to be unchanged).
      */
     static Optional<String> of(ClassLoader loader) {
+        return of(loader, path -> false);
+    }
+
+    /**
+     * @param leftOut whether a file of a class directory, by its path there ('/' between names), is left out
+     */
+    static Optional<String> of(ClassLoader loader, Predicate<String> leftOut) {
         List<Path> entries = new ArrayList<>();
         ClassLoader platform = ClassLoader.getPlatformClassLoader();
         for (ClassLoader at = loader; at != null && at != platform; at = at.getParent()) {
@@ -58,7 +70,7 @@ final class ClassPathContents {
             for (Path entry : entries) {
                 update(digest, entry.toString());
                 if (Files.isDirectory(entry)) {
-                    directory(digest, entry);
+                    directory(digest, entry, leftOut);
                 } else if (Files.isRegularFile(entry)) {
                     update(digest, Files.size(entry) + " " + Files.getLastModifiedTime(entry).toMillis());
                 } else {
@@ -84,14 +96,52 @@ final class ClassPathContents {
         }
     }
 
+    /**
+     * What the migration files compile to, by path in a class directory: the classes (nested ones too) of the files in
+     * {@code directory} that declare a {@code @Revision}, in {@code migrationsPackage}. Another class in that package
+     * (a helper, an entity) is not one of them.
+     */
+    static Predicate<String> migrationClasses(Path directory, String migrationsPackage) {
+        if (directory == null || migrationsPackage == null || !Files.isDirectory(directory)) {
+            return path -> false;
+        }
+        Set<String> migrations = new HashSet<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".java") && Files.isRegularFile(f)).toList()) {
+                if (Files.readString(file).contains("@Revision")) {
+                    String name = file.getFileName().toString();
+                    migrations.add(name.substring(0, name.length() - ".java".length()));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return path -> false;
+        }
+        String prefix = migrationsPackage.isEmpty() ? "" : migrationsPackage.replace('.', '/') + "/";
+        return path -> {
+            if (!path.startsWith(prefix) || !path.endsWith(".class")) {
+                return false;
+            }
+            String name = path.substring(prefix.length(), path.length() - ".class".length());
+            if (name.contains("/")) {
+                return false;
+            }
+            int nested = name.indexOf('$');
+            return migrations.contains(nested < 0 ? name : name.substring(0, nested));
+        };
+    }
+
     /** Every file under {@code root} by its path in the directory and its bytes, in one order. */
-    private static void directory(MessageDigest digest, Path root) throws IOException {
+    private static void directory(MessageDigest digest, Path root, Predicate<String> leftOut) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path file : files) {
-            update(digest, root.relativize(file).toString());
+            String relative = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+            if (leftOut.test(relative)) {
+                continue;
+            }
+            update(digest, relative);
             byte[] bytes = Files.readAllBytes(file);
             update(digest, Integer.toString(bytes.length));
             digest.update(bytes);

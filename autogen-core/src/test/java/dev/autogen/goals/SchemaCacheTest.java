@@ -176,10 +176,16 @@ class SchemaCacheTest {
     void hibernateBootsOnlyWhenTheClassPathOrItsSettingsChanged() throws Exception {
         List<String> widgets = List.of(WIDGETS);
         autogen(widgets, compiled("public int unitPrice;\n"), new RecordingLog()).revision("create widgets");
-        // the build compiles the new migration: the class path changed, so Hibernate boots once more
+        // the build compiles the new migration: a class Hibernate maps none of, so it does not boot again
         RecordingLog recompiled = new RecordingLog();
         autogen(widgets, compiled("public int unitPrice;\n"), recompiled).check();
-        assertFalse(recompiled.text().contains("Hibernate's DDL"), recompiled.text());
+        assertTrue(recompiled.text().contains(": Hibernate's DDL"), recompiled.text());
+        assertFalse(recompiled.phases.contains("Hibernate boot"), recompiled.phases.toString());
+        // another class in the migrations package is no migration: Hibernate might map it, so it boots
+        Files.writeString(migrations.resolve("Helper.java"), "package " + MIGRATIONS + ";\npublic class Helper {\n}\n");
+        RecordingLog helper = new RecordingLog();
+        autogen(widgets, compiled("public int unitPrice;\n"), helper).check();
+        assertTrue(helper.phases.contains("Hibernate boot"), helper.phases.toString());
 
         RecordingLog unchanged = new RecordingLog();
         assertEquals(0, startsDuring(() -> {
