@@ -85,7 +85,8 @@ class SpringBootClassPathIT {
         assertFalse(revision.output().contains("HHH"), revision::toString);
         assertFalse(revision.output().contains("org.hibernate"), revision::toString);
 
-        NestedMaven.Result debug = project.mvn("autogen:check", "-X");
+        // Hibernate boots again only without the cache: the build compiled the migration, a class it maps none of
+        NestedMaven.Result debug = project.mvn("autogen:check", "-X", "-Dautogen.cache=false");
         assertEquals(0, debug.exitCode(), debug::toString);
         assertTrue(debug.output().lines().anyMatch(line -> line.startsWith("[DEBUG] HHH")), debug::toString);
     }
