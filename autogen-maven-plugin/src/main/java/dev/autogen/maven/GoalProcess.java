@@ -259,8 +259,9 @@ final class GoalProcess {
     private MojoExecutionException ended(String goal, Process child, Thread errors, ErrorLines errorLines) {
         int status = awaitEnd(child, errors);
         String said = errorLines.quoted();
-        return new MojoExecutionException("The JVM of autogen:" + goal + " ended without finishing the goal (exit status " + status + ")"
-                + (said.isEmpty() ? "" : ": " + said) + ". A migration it was running was rolled back with its connection;"
+        String how = status > 128 ? "was stopped by signal " + (status - 128) : "ended with exit status " + status;
+        return new MojoExecutionException("The JVM of autogen:" + goal + " " + how + " before the goal finished"
+                + (said.isEmpty() ? "" : ": " + said) + ". What it had begun in a database was rolled back with its connection;"
                 + " run the goal again, with more heap in autogen.jvmArgs (-Xmx4g) if it ran out of memory");
     }
 

@@ -79,6 +79,27 @@ class ScratchLifecycleIT {
         assertEquals(List.of(), list(clusters(project)), "no cluster outlives the goal");
     }
 
+    @Test
+    void aGoalWhoseJvmIsKilledFailsInOneLineAndItsClusterIsRemoved() throws Exception {
+        TestProject project = Library.project("goal-jvm-killed");
+        Map<String, String> environment = cache(project);
+
+        NestedMaven.Running running = NestedMaven.start(project.directory(), environment, "autogen:check");
+        Cluster cluster = awaitCluster(running, project);
+        long goalJvm = goalJvm(running);
+        ProcessHandle.of(goalJvm).ifPresent(ProcessHandle::destroyForcibly);
+        assertTrue(running.process().waitFor(60, TimeUnit.SECONDS), "Maven ends when the goal's JVM is gone");
+        NestedMaven.Result result = running.result();
+
+        assertTrue(result.exitCode() != 0, result::toString);
+        assertTrue(result.failure().contains("The JVM of autogen:check was stopped by signal 9 before the goal finished"),
+                result::toString);
+        assertFalse(result.failure().contains("\n"), "one line:\n" + result.failure());
+        assertFalse(result.output().contains("\tat "), "no stack trace:\n" + result);
+        assertTrue(exits(cluster.postmaster()), "the plugin stops the scratch server the goal asked for");
+        assertFalse(Files.exists(cluster.directory()), cluster.directory() + " is removed");
+    }
+
     /**
      * A cluster directory, the postmaster serving it, and where its data really are: the cluster's {@code data}, or
      * the directory in memory (/dev/shm) that {@code data} links to.
