@@ -46,6 +46,7 @@ public final class ForkedGoal {
     private boolean scratchAsked;
     /** Set once the goal has ended: from then on the end of standard input is the plugin's answer, not its death. */
     private volatile boolean ended;
+    private Logger hibernateLogger;
 
     private ForkedGoal(GoalChannel channel) {
         this.channel = channel;
@@ -120,7 +121,6 @@ public final class ForkedGoal {
         }
         // the plugin closed standard input once it read the outcome: this thread leaves its read, and the JVM, which
         // waits up to 300 ms for a thread blocked in native code, exits at once
-
     }
 
     private static Map<String, String> pairs(List<String> fields) {
@@ -198,9 +198,7 @@ public final class ForkedGoal {
             public void close() {
             }
         });
-        // the logger is held here: java.util.logging keeps loggers weakly, and a collected one forgets its handler
-        HELD.add(logger);
+        // held: java.util.logging keeps loggers weakly, and a collected one forgets its handler
+        hibernateLogger = logger;
     }
-
-    private static final List<Logger> HELD = Collections.synchronizedList(new java.util.ArrayList<>());
 }

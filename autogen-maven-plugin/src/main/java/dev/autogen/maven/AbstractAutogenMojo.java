@@ -183,19 +183,21 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
 
     private void runHere(Map<String, String> properties) throws MojoFailureException, MojoExecutionException {
         try {
-            GoalEntry.run(goal(), properties, (level, message) -> {
-                if (GoalChannel.WARN.equals(level)) {
-                    getLog().warn(message);
-                } else if (GoalChannel.TIMING.equals(level)) {
-                    goalTimings.core(message);
-                } else {
-                    getLog().info(message);
-                }
-            });
+            GoalEntry.run(goal(), properties, this::say);
         } catch (AutogenException e) {
-            throw showErrors() ? new MojoFailureException(e.getMessage(), e) : new MojoFailureException(e.getMessage());
+            GoalProcess.failed(goal(), true, e.getMessage(), e, showErrors());
         } catch (RuntimeException e) {
-            throw new MojoExecutionException("autogen:" + goal() + " failed: " + e, e);
+            GoalProcess.failed(goal(), false, e.getMessage(), e, showErrors());
+        }
+    }
+
+    /** A line of the goal's log, or a phase's time, as GoalEntry sends it: (level, message). */
+    private void say(String level, String message) {
+        switch (level) {
+            case GoalChannel.WARN -> getLog().warn(message);
+            case GoalChannel.DEBUG -> getLog().debug(message);
+            case GoalChannel.TIMING -> goalTimings.core(message);
+            default -> getLog().info(message);
         }
     }
 
@@ -226,7 +228,7 @@ public abstract class AbstractAutogenMojo extends AbstractMojo {
                 runHere(properties);
             } else {
                 new GoalProcess(project, plugin.getArtifacts(), plugin.getVersion(), getLog(), showErrors(), goalTimings,
-                        jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.strip().split("\\s+")), systemProperties())
+                        jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.strip().split("\\s+")), systemProperties(), this::say)
                         .run(goal(), properties, this::startScratch);
             }
         } catch (MojoExecutionException | MojoFailureException | RuntimeException | Error e) {

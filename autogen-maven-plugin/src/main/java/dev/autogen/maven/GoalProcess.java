@@ -1,6 +1,7 @@
 package dev.autogen.maven;
 
 import dev.autogen.command.GoalChannel;
+import dev.autogen.command.GoalEntry;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -66,9 +68,11 @@ final class GoalProcess {
     private final GoalTimings timings;
     private final List<String> jvmArgs;
     private final Map<String, String> systemProperties;
+    private final BiConsumer<String, String> say;
 
+    /** @param say where the goal's log lines and timings go, as (level, message): what {@link GoalEntry} sends */
     GoalProcess(MavenProject project, List<Artifact> pluginArtifacts, String version, Log log, boolean showErrors,
-                GoalTimings timings, List<String> jvmArgs, Map<String, String> systemProperties) {
+                GoalTimings timings, List<String> jvmArgs, Map<String, String> systemProperties, BiConsumer<String, String> say) {
         this.project = project;
         this.pluginArtifacts = pluginArtifacts;
         this.version = version;
@@ -77,6 +81,7 @@ final class GoalProcess {
         this.timings = timings;
         this.jvmArgs = jvmArgs;
         this.systemProperties = systemProperties;
+        this.say = say;
     }
 
     void run(String goal, Map<String, String> properties, Supplier<Map<String, String>> scratchServer) throws MojoExecutionException, MojoFailureException {
@@ -107,7 +112,7 @@ final class GoalProcess {
         errors.start();
         GoalChannel channel = new GoalChannel(child.getInputStream(), child.getOutputStream());
         try {
-            talk(goal, properties, scratchServer, channel, child, errors, errorLines, starting, arguments);
+            talk(goal, properties, scratchServer, channel, child, errors, errorLines, starting);
         } finally {
             delete(arguments);
             try {
@@ -134,7 +139,7 @@ final class GoalProcess {
     }
 
     private void talk(String goal, Map<String, String> properties, Supplier<Map<String, String>> scratchServer, GoalChannel channel,
-                      Process child, Thread errors, ErrorLines errorLines, long starting, Path arguments)
+                      Process child, Thread errors, ErrorLines errorLines, long starting)
             throws MojoExecutionException, MojoFailureException {
         try {
             Optional<List<String>> hello = channel.receive();
@@ -143,7 +148,6 @@ final class GoalProcess {
             }
             timings.add(GoalTimings.GOAL_JVM, System.nanoTime() - starting);
             errorLines.started();
-            delete(arguments);
             channel.send(GoalChannel.GOAL, goal);
             channel.send(GoalChannel.DEBUG, String.valueOf(log.isDebugEnabled()));
             systemProperties.forEach((name, value) -> channel.send(GoalChannel.SYSTEM, name, value));
@@ -156,10 +160,7 @@ final class GoalProcess {
                 }
                 List<String> record = received.get();
                 switch (record.get(0)) {
-                    case GoalChannel.INFO -> log.info(field(record, 1));
-                    case GoalChannel.WARN -> log.warn(field(record, 1));
-                    case GoalChannel.DEBUG -> log.debug(field(record, 1));
-                    case GoalChannel.TIMING -> timings.core(field(record, 1));
+                    case GoalChannel.INFO, GoalChannel.WARN, GoalChannel.DEBUG, GoalChannel.TIMING -> say.accept(record.get(0), field(record, 1));
                     case GoalChannel.SCRATCH -> answerScratch(channel, scratchServer);
                     case GoalChannel.MEMORY -> timings.goalJvmMemory(Long.parseLong(field(record, 1)));
                     case GoalChannel.DONE -> {
@@ -228,11 +229,19 @@ final class GoalProcess {
         if (last != null) {
             last.setStackTrace(frames.toArray(StackTraceElement[]::new));
         }
+        failed(goal, user, message, first, showErrors);
+    }
+
+    /**
+     * Ends a goal that failed, in Maven's terms: an AutogenException ({@code user}) is the user's to act on, its message
+     * alone (with its stack trace only with -e); anything else is autogen's, with its stack trace.
+     */
+    static void failed(String goal, boolean user, String message, Throwable cause, boolean showErrors)
+            throws MojoFailureException, MojoExecutionException {
         if (user) {
-            throw showErrors && first != null ? new MojoFailureException(message, first) : new MojoFailureException(message);
+            throw showErrors && cause != null ? new MojoFailureException(message, cause) : new MojoFailureException(message);
         }
-        String what = first == null ? message : first.getMessage();
-        throw new MojoExecutionException("autogen:" + goal + " failed: " + what, first);
+        throw new MojoExecutionException("autogen:" + goal + " failed: " + (cause == null ? message : cause.toString()), cause);
     }
 
     private static int parseLine(String text) {
@@ -385,6 +394,11 @@ final class GoalProcess {
     static final class Thrown extends Exception {
         Thrown(String className, String message) {
             super(message.isEmpty() ? className : className + ": " + message);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
         }
     }
 
