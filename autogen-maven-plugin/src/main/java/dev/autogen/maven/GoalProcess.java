@@ -49,10 +49,12 @@ final class GoalProcess {
     /**
      * What the goal's JVM runs with before the project's own options: a goal is over in seconds, where the optimizing
      * compiler's work (4 s of CPU at 1,000 tables on 2 cores) does not pay back, and the serial collector keeps the
-     * heap near what the goal holds.
+     * heap near what the goal holds. Out of memory, the JVM ends at once and says so: the goal then says how to give it
+     * more, rather than going on in a JVM that may fail anywhere. What the JVM itself prints goes to standard error, as
+     * standard output is the goal's channel.
      */
     static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-            "-Xshare:auto");
+            "-Xshare:auto", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr");
 
     /** How long a goal's JVM that said how the goal went may take to exit. */
     private static final int EXIT_WAIT_SECONDS = 30;
@@ -156,7 +158,7 @@ final class GoalProcess {
             while (true) {
                 Optional<List<String>> received = channel.receive();
                 if (received.isEmpty()) {
-                    throw ended(goal, child, errors, errorLines);
+                    ended(goal, child, errors, errorLines);
                 }
                 List<String> record = received.get();
                 switch (record.get(0)) {
@@ -171,7 +173,7 @@ final class GoalProcess {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            throw ended(goal, child, errors, errorLines);
+            ended(goal, child, errors, errorLines);
         }
     }
 
@@ -264,14 +266,21 @@ final class GoalProcess {
                 + (said.isEmpty() ? "" : ": " + said) + ": check autogen.jvmArgs (" + String.join(" ", jvmArgs) + ")");
     }
 
-    /** The child ended without saying how the goal went: killed, crashed, or out of memory before it could say so. */
-    private MojoExecutionException ended(String goal, Process child, Thread errors, ErrorLines errorLines) {
+    /** The child ended without saying how the goal went (killed, crashed, out of memory): always throws, saying which. */
+    private void ended(String goal, Process child, Thread errors, ErrorLines errorLines) throws MojoFailureException, MojoExecutionException {
         int status = awaitEnd(child, errors);
+        Optional<String> outOfMemory = errorLines.outOfMemory();
+        if (outOfMemory.isPresent()) {
+            // the one end of the JVM the user can act on: its memory is the user's to size
+            throw new MojoFailureException("autogen:" + goal + " ran out of memory in its JVM (" + outOfMemory.get()
+                    + "): give it more with -Dautogen.jvmArgs or <jvmArgs> in the plugin's configuration, e.g. -Xmx4g for"
+                    + " Java heap space " + (jvmArgs.isEmpty() ? "(by default its heap may take a quarter of this machine's memory)"
+                    : "(now: " + String.join(" ", jvmArgs) + ")"));
+        }
         String said = errorLines.quoted();
         String how = status > 128 ? "was stopped by signal " + (status - 128) : "ended with exit status " + status;
-        return new MojoExecutionException("The JVM of autogen:" + goal + " " + how + " before the goal finished"
-                + (said.isEmpty() ? "" : ": " + said) + ". What it had begun in a database was rolled back with its connection;"
-                + " run the goal again, with more heap in autogen.jvmArgs (-Xmx4g) if it ran out of memory");
+        throw new MojoExecutionException("The JVM of autogen:" + goal + " " + how + " before the goal finished"
+                + (said.isEmpty() ? "" : ": " + said) + ". What it had begun in a database was rolled back with its connection");
     }
 
     private static int awaitEnd(Process child, Thread errors) {
@@ -330,6 +339,12 @@ final class GoalProcess {
 
         synchronized String quoted() {
             return String.join("; ", last);
+        }
+
+        /** What the JVM said when it ran out of memory (ExitOnOutOfMemoryError), e.g. "java.lang.OutOfMemoryError: Metaspace". */
+        synchronized Optional<String> outOfMemory() {
+            return last.stream().filter(line -> line.contains(OutOfMemoryError.class.getName()))
+                    .map(line -> line.substring(line.indexOf(OutOfMemoryError.class.getName()))).findFirst();
         }
     }
 

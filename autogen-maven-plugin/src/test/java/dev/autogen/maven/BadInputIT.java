@@ -143,6 +143,19 @@ import java.util.List;
     }
 
     @Test
+    void aGoalThatRunsOutOfMemorySaysHowToGiveItMore() throws Exception {
+        TestProject project = Library.project("small-memory");
+
+        // Hibernate's classes alone take more than 12 MB of class metadata: the goal runs out of it, every time
+        NestedMaven.Result result = project.mvn("autogen:check", "-Dautogen.jvmArgs=-XX:MaxMetaspaceSize=12m");
+
+        String line = assertOneLineFailure(result, "check", "small-memory");
+        assertTrue(line.startsWith("autogen:check ran out of memory in its JVM (java.lang.OutOfMemoryError: Metaspace)"), line);
+        assertTrue(line.contains("give it more with -Dautogen.jvmArgs or <jvmArgs>"), line);
+        assertTrue(line.contains("(now: -XX:MaxMetaspaceSize=12m)"), line);
+    }
+
+    @Test
     void noDatabaseGivenForUpgrade() throws Exception {
         TestProject project = Library.project("no-database");
 
