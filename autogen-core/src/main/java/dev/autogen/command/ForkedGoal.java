@@ -53,7 +53,9 @@ public final class ForkedGoal {
     }
 
     public static void main(String[] args) {
-        GoalChannel channel = new GoalChannel(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+        // only the plugin writes to the goal's standard input: a line there that is no record is nothing to act on
+        GoalChannel channel = new GoalChannel(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out),
+                line -> { });
         // the channel owns standard output: what libraries print goes where the plugin shows it as their output
         System.setOut(System.err);
         System.exit(new ForkedGoal(channel).run());

@@ -12,11 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * The pipes between the Maven plugin and the JVM it starts for a goal ({@link ForkedGoal}): one record per line, its
- * fields separated by tabs, a backslash, tab, line feed or carriage return inside a field written as \\, \t, \n, \r.
- * Only JDK types cross, as through {@link GoalEntry}.
+ * The pipes between the Maven plugin and the JVM it starts for a goal ({@link ForkedGoal}): one record per line, opened
+ * by {@link #MARK}, its fields separated by tabs, a backslash, tab, line feed or carriage return inside a field written
+ * as \\, \t, \n, \r. Only JDK types cross, as through {@link GoalEntry}. The child's standard output is also where its
+ * JVM prints what it logs itself ({@code -Xlog}, a flight recording's start, {@code -verbose:gc}): a line without the
+ * mark is such output, handed on as it is, never read as a record.
  */
 public final class GoalChannel {
 
@@ -55,17 +58,23 @@ public final class GoalChannel {
     /** Child to plugin, last after FAILED. */
     public static final String END = "end";
 
+    /** What opens every record: the ASCII record separator, which no log line of a JVM begins with. */
+    static final char MARK = '\u001e';
+
     private final BufferedReader in;
     private final Writer out;
+    private final Consumer<String> otherOutput;
 
-    public GoalChannel(InputStream in, OutputStream out) {
+    /** @param otherOutput takes each line received that is not a record */
+    public GoalChannel(InputStream in, OutputStream out, Consumer<String> otherOutput) {
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        this.otherOutput = otherOutput;
     }
 
     /** Writes one record and flushes it: a record is whole or not sent, whichever thread sends it. */
     public synchronized void send(String... fields) {
-        StringBuilder line = new StringBuilder();
+        StringBuilder line = new StringBuilder().append(MARK);
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 line.append('\t');
@@ -81,10 +90,27 @@ public final class GoalChannel {
         }
     }
 
-    /** The next record, or empty at the end of the stream (the other side ended). */
+    /**
+     * The next record, or empty at the end of the stream (the other side ended); lines between records that are not
+     * records go to the output they are.
+     */
     public Optional<List<String>> receive() throws IOException {
-        String line = in.readLine();
-        return line == null ? Optional.empty() : Optional.of(fields(line));
+        while (true) {
+            String line = in.readLine();
+            if (line == null) {
+                return Optional.empty();
+            }
+            int mark = line.indexOf(MARK);
+            if (mark < 0) {
+                otherOutput.accept(line);
+            } else {
+                // the JVM may have written part of a line of its own just before the record
+                if (mark > 0) {
+                    otherOutput.accept(line.substring(0, mark));
+                }
+                return Optional.of(fields(line.substring(mark + 1)));
+            }
+        }
     }
 
     /** The most memory this process has had resident so far, in bytes: Linux's VmHWM; empty elsewhere. */

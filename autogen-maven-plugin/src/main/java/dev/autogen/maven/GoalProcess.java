@@ -112,7 +112,8 @@ final class GoalProcess {
         Thread errors = new Thread(() -> pumpErrors(child, errorLines), "autogen-goal-jvm-stderr");
         errors.setDaemon(true);
         errors.start();
-        GoalChannel channel = new GoalChannel(child.getInputStream(), child.getOutputStream());
+        // what the JVM logs itself to standard output (-Xlog, a flight recording) is shown as its standard error is
+        GoalChannel channel = new GoalChannel(child.getInputStream(), child.getOutputStream(), line -> showOutput(line, errorLines));
         try {
             talk(goal, properties, scratchServer, channel, child, errors, errorLines, starting);
         } finally {
@@ -123,12 +124,8 @@ final class GoalProcess {
                 // the JVM is shutting down: the hook stops the child
             }
             long exiting = System.nanoTime();
-            try {
-                // the end of its standard input tells the child its outcome was read: it exits without waiting
-                child.getOutputStream().close();
-            } catch (IOException e) {
-                // the child is gone already
-            }
+            // the end of its standard input tells the child its outcome was read: it exits without waiting
+            closeInput(child);
             awaitExit(child);
             try {
                 // what the JVM printed as it exited reaches the log before the goal ends
@@ -260,6 +257,8 @@ final class GoalProcess {
 
     /** The child ended before it said hello: a bad autogen.jvmArgs, or a class path without autogen-core. */
     private MojoFailureException notStarted(String goal, Process child, Thread errors, ErrorLines errorLines) {
+        // a child that closed its standard output but runs on ends with its standard input
+        closeInput(child);
         int status = awaitEnd(child, errors);
         String said = errorLines.quoted();
         return new MojoFailureException("The JVM for autogen:" + goal + " did not start (exit status " + status + ")"
@@ -268,6 +267,7 @@ final class GoalProcess {
 
     /** The child ended without saying how the goal went (killed, crashed, out of memory): always throws, saying which. */
     private void ended(String goal, Process child, Thread errors, ErrorLines errorLines) throws MojoFailureException, MojoExecutionException {
+        closeInput(child);
         int status = awaitEnd(child, errors);
         Optional<String> outOfMemory = errorLines.outOfMemory();
         if (outOfMemory.isPresent()) {
@@ -281,6 +281,14 @@ final class GoalProcess {
         String how = status > 128 ? "was stopped by signal " + (status - 128) : "ended with exit status " + status;
         throw new MojoExecutionException("The JVM of autogen:" + goal + " " + how + " before the goal finished"
                 + (said.isEmpty() ? "" : ": " + said) + ". What it had begun in a database was rolled back with its connection");
+    }
+
+    private static void closeInput(Process child) {
+        try {
+            child.getOutputStream().close();
+        } catch (IOException e) {
+            // the child is gone already
+        }
     }
 
     private static int awaitEnd(Process child, Thread errors) {
@@ -303,12 +311,17 @@ final class GoalProcess {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                if (lines.add(line) && !EmbeddedScratch.interrupted()) {
-                    log.info(line);
-                }
+                showOutput(line, lines);
             }
         } catch (IOException e) {
             // the child is gone
+        }
+    }
+
+    /** A line the child's JVM or its libraries printed: kept for a failure's message, and logged once the child runs. */
+    private void showOutput(String line, ErrorLines lines) {
+        if (lines.add(line) && !EmbeddedScratch.interrupted()) {
+            log.info(line);
         }
     }
 

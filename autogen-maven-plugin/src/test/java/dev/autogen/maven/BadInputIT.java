@@ -142,6 +142,26 @@ import java.util.List;
         assertTrue(line.contains("check autogen.jvmArgs (-Xmx512m -XX:+NoSuchOptionAnywhere)"), line);
     }
 
+    /**
+     * The JVM's own logging goes to standard output, the goal's channel: with -Xlog:gc and a flight recording (whose
+     * start the JVM announces there too) the goal still runs, and their lines reach the log as the JVM's output.
+     */
+    @Test
+    void optionsThatMakeTheGoalsJvmPrintToStandardOutput() throws Exception {
+        TestProject project = Library.project("jvm-logging");
+        Path recording = project.directory().resolve("goal.jfr");
+
+        NestedMaven.Result result = project.mvn("autogen:heads",
+                "-Dautogen.jvmArgs=-Xlog:gc -XX:StartFlightRecording=filename=" + recording);
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.output().contains("No migrations in"), result::toString);
+        assertTrue(result.output().lines().anyMatch(line -> line.startsWith("[INFO] [") && line.contains("[gc] Using Serial")),
+                result::toString);
+        assertTrue(result.output().contains("Started recording"), result::toString);
+        assertTrue(Files.size(recording) > 0, "the goal's JVM ended as it should and wrote its recording");
+    }
+
     @Test
     void aGoalThatRunsOutOfMemorySaysHowToGiveItMore() throws Exception {
         TestProject project = Library.project("small-memory");
