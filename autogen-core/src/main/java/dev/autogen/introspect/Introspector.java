@@ -44,22 +44,26 @@ public final class Introspector {
             ORDER BY 1""";
 
     private static final String TABLES = """
-            SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class')
+            SELECT n.nspname, c.relname, ds.description
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?)
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
                               AND d.objid = c.oid AND d.deptype = 'e')
             ORDER BY 1, 2""";
 
+    // comments are joined from pg_description: col_description() runs a query of its own per column, a third of this
+    // query's time at 11,000 columns
     private static final String COLUMNS = """
             SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-                   pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum), a.attgenerated,
+                   pg_get_expr(d.adbin, d.adrelid), a.attidentity, ds.description, a.attgenerated,
                    format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                    a.attnum
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            LEFT JOIN pg_description ds ON ds.objoid = a.attrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
             LEFT JOIN pg_depend i ON i.refclassid = 'pg_class'::regclass AND i.refobjid = a.attrelid
                  AND i.refobjsubid = a.attnum AND i.deptype = 'i' AND i.classid = 'pg_class'::regclass
             LEFT JOIN pg_sequence s ON s.seqrelid = i.objid
