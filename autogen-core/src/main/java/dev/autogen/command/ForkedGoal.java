@@ -153,6 +153,7 @@ public final class ForkedGoal {
 
     private void sendMemory() {
         GoalChannel.peakResidentMemory().ifPresent(bytes -> channel.send(GoalChannel.MEMORY, String.valueOf(bytes)));
+        GoalChannel.cpuTime().ifPresent(nanos -> channel.send(GoalChannel.CPU, String.valueOf(nanos)));
     }
 
     /** FAILED with its kind and message, then each throwable of the chain with its frames, for -e. */

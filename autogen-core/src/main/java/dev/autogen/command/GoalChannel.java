@@ -48,6 +48,8 @@ public final class GoalChannel {
     public static final String TIMING = "timing";
     /** Child to plugin, before its outcome: the most memory the goal's JVM had resident (Linux's VmHWM), in bytes. */
     public static final String MEMORY = "memory";
+    /** Child to plugin, before its outcome: the CPU time the goal's JVM took so far, all its threads, in nanoseconds. */
+    public static final String CPU = "cpu";
     /** Child to plugin: the goal ended well. */
     public static final String DONE = "done";
     /** Child to plugin: the goal failed, "user" (an AutogenException) or "internal", with its message. */
@@ -111,6 +113,11 @@ public final class GoalChannel {
                 return Optional.of(fields(line.substring(mark + 1)));
             }
         }
+    }
+
+    /** The CPU time this process has taken so far, all its threads, in nanoseconds; empty where the system does not say. */
+    public static Optional<Long> cpuTime() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos);
     }
 
     /** The most memory this process has had resident so far, in bytes: Linux's VmHWM; empty elsewhere. */

@@ -162,6 +162,7 @@ final class GoalProcess {
                     case GoalChannel.INFO, GoalChannel.WARN, GoalChannel.DEBUG, GoalChannel.TIMING -> say.accept(record.get(0), field(record, 1));
                     case GoalChannel.SCRATCH -> answerScratch(channel, scratchServer);
                     case GoalChannel.MEMORY -> timings.goalJvmMemory(Long.parseLong(field(record, 1)));
+                    case GoalChannel.CPU -> timings.goalJvmCpu(Long.parseLong(field(record, 1)));
                     case GoalChannel.DONE -> {
                         return;
                     }

@@ -25,6 +25,7 @@ final class GoalTimings {
     private final long goalStart = System.nanoTime();
     private final Map<String, Long> phases = new LinkedHashMap<>();
     private long goalJvmMemory = -1;
+    private long goalJvmCpu = -1;
 
     GoalTimings() {
         phases.put(MAVEN, (goalStartMillis - jvmStartMillis) * 1_000_000L);
@@ -37,6 +38,11 @@ final class GoalTimings {
     /** The most memory the goal's JVM had resident, in bytes. */
     synchronized void goalJvmMemory(long bytes) {
         goalJvmMemory = bytes;
+    }
+
+    /** The CPU time the goal's JVM took, all its threads, in nanoseconds. */
+    synchronized void goalJvmCpu(long nanos) {
+        goalJvmCpu = nanos;
     }
 
     /** A phase autogen-core measured: "name TAB nanoseconds". */
@@ -58,6 +64,14 @@ final class GoalTimings {
         phases.forEach((phase, nanos) -> log.info(line(phase, nanos)));
         log.info(line("rest of the goal (scratch databases, reading migrations, ...)", Math.max(0, goal - measured)));
         log.info(line("whole process until now", phases.get(MAVEN) + goal));
+        // where the CPU went: on a machine with few cores, work of one JVM slows the other
+        Optional<Long> mavenCpu = dev.autogen.command.GoalChannel.cpuTime();
+        if (mavenCpu.isPresent()) {
+            log.info(line("CPU time of Maven's JVM until now, all its threads", mavenCpu.get()));
+        }
+        if (goalJvmCpu >= 0) {
+            log.info(line("CPU time of the goal's JVM, all its threads", goalJvmCpu));
+        }
         Optional<Long> maven = dev.autogen.command.GoalChannel.peakResidentMemory();
         if (maven.isPresent() && goalJvmMemory >= 0) {
             log.info(String.format(Locale.ROOT, "  %-66s %6d MiB", "peak resident memory, Maven's JVM", maven.get() >> 20));

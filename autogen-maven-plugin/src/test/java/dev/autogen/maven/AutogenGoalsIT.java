@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,11 +85,21 @@ class AutogenGoalsIT {
         assertTrue(result.output().contains("/target/autogen-cache: Hibernate's DDL, the migrations' schema"), result::toString);
         assertFalse(result.output().contains("Replaying"), result::toString);
 
-        // without the cache, the migration is replayed
-        NestedMaven.Result uncached = project.mvn("autogen:check", "-Dautogen.cache=false");
+        // without the cache, the migration is replayed; the timings say where the time of each step went
+        NestedMaven.Result uncached = project.mvn("autogen:check", "-Dautogen.cache=false", "-Dautogen.timings=true");
         assertEquals(0, uncached.exitCode(), uncached::toString);
         assertTrue(uncached.output().contains("Replaying 1 migration(s) into a scratch database"), uncached::toString);
         assertTrue(uncached.output().contains("[INFO] The migrations match the entities."), uncached::toString);
+        Map<String, Double> timings = timings(uncached);
+        for (String phase : List.of("goal's JVM start", "scratch cluster start", "Hibernate boot", "replay", "introspection",
+                "target DDL", "diff", "scratch cluster stop")) {
+            assertTrue(timings.containsKey(phase), () -> phase + " missing:\n" + uncached);
+        }
+        double whole = timings.get("whole process until now");
+        assertTrue(timings.get("Hibernate boot") > 0 && timings.get("Hibernate boot") < whole, uncached::toString);
+        assertTrue(timings.get("CPU time of the goal's JVM, all its threads") > 0, uncached::toString);
+        assertTrue(timings.get("CPU time of Maven's JVM until now, all its threads") > 0, uncached::toString);
+        assertTrue(timings.get("peak resident memory, the goal's JVM") > 0, uncached::toString);
 
         // run again with nothing changed: nothing is parsed, booted or built again, and no scratch server starts
         NestedMaven.Result again = project.mvn("autogen:check");
@@ -97,6 +108,27 @@ class AutogenGoalsIT {
                 + "PostgreSQL's print of both sides"), again::toString);
         assertFalse(again.output().contains("Replaying"), again::toString);
         assertTrue(again.output().contains("[INFO] The migrations match the entities."), again::toString);
+    }
+
+    /** The lines of the goal's timings, by phase: seconds, or MiB for memory. */
+    private static Map<String, Double> timings(NestedMaven.Result result) {
+        Map<String, Double> timings = new java.util.LinkedHashMap<>();
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("^\\[INFO\\]   (\\S.*?)\\s+([0-9]+(?:\\.[0-9]+)?) (?:s|MiB)$");
+        boolean in = false;
+        for (String text : result.output().lines().toList()) {
+            if (text.equals("[INFO] Timings (autogen.timings):")) {
+                in = true;
+                timings.clear();
+            } else if (in) {
+                java.util.regex.Matcher m = line.matcher(text);
+                if (!m.matches()) {
+                    in = false;
+                } else {
+                    timings.put(m.group(1), Double.parseDouble(m.group(2)));
+                }
+            }
+        }
+        return timings;
     }
 
     @Test
