@@ -71,6 +71,11 @@ public final class Autogen {
 
     private final Configuration settings;
     private final Log log;
+    /** The class path's contents, once worked out (null: not yet). */
+    private Optional<ClassPathContents.Digests> classPathContents;
+    /** The migrations' checksums the goal's runners share (null: none asked for yet), and how many the cache held. */
+    private Map<String, String> checksums;
+    private int checksumsKnown;
 
     public Autogen(Configuration settings, Log log) {
         this.settings = settings;
@@ -882,6 +887,50 @@ public final class Autogen {
         }
     }
 
+    /** What the class path holds, but the migrations' classes, and those apart: worked out once per goal. */
+    private synchronized Optional<ClassPathContents.Digests> classPathContents() {
+        if (classPathContents == null) {
+            classPathContents = ClassPathContents.of(settings.classLoader(),
+                    ClassPathContents.migrationClasses(settings.migrationsDirectory(), settings.migrationsPackage()));
+        }
+        return classPathContents;
+    }
+
+    /**
+     * The migrations' checksums by revision, which the runners of this goal share: each is worked out once, by running
+     * the migration's upgrade() and downgrade() (a quarter of a second for a migration of 1,000 tables), and kept in
+     * the cache under the class path's contents, with which a migration's class, and what it calls, are the same.
+     */
+    private synchronized Map<String, String> checksums() {
+        if (checksums == null) {
+            checksums = new java.util.concurrent.ConcurrentHashMap<>();
+            checksumsKey().flatMap(key -> checksumCache().get(key, SchemaCache.Checksums.class))
+                    .ifPresent(known -> checksums.putAll(known.byRevision()));
+            checksumsKnown = checksums.size();
+        }
+        return checksums;
+    }
+
+    /** Keeps the checksums this goal worked out for the next goal on the same classes. */
+    public synchronized void keepChecksums() {
+        if (checksums != null && checksums.size() > checksumsKnown) {
+            java.util.SortedMap<String, String> byRevision = new java.util.TreeMap<>(checksums);
+            checksumsKey().ifPresent(key -> remember(checksumCache(), key, new SchemaCache.Checksums(byRevision)));
+            checksumsKnown = byRevision.size();
+        }
+    }
+
+    private Optional<String> checksumsKey() {
+        SchemaCache cache = checksumCache();
+        return !cache.isOn() ? Optional.empty() : classPathContents()
+                .map(classPath -> cache.key("checksums", List.of(classPath.rest(), classPath.leftOut())));
+    }
+
+    private SchemaCache checksumCache() {
+        // the checksums do not depend on the scratch server
+        return SchemaCache.in(settings.cacheDirectory(), "");
+    }
+
     /**
      * What Hibernate's boot reads: the class path's contents (but the migrations' classes), the entities asked for, the
      * settings given, and the system properties Hibernate reads itself. Empty when one of them cannot be said, and Hibernate boots.
@@ -891,8 +940,7 @@ public final class Autogen {
         if (entities.isEmpty()) {
             return Optional.empty();
         }
-        return ClassPathContents.of(settings.classLoader(),
-                ClassPathContents.migrationClasses(settings.migrationsDirectory(), settings.migrationsPackage())).map(classPath -> {
+        return classPathContents().map(ClassPathContents.Digests::rest).map(classPath -> {
             java.util.TreeMap<String, String> system = new java.util.TreeMap<>();
             System.getProperties().stringPropertyNames().stream()
                     .filter(GoalEntry::isHibernateSystemProperty)
@@ -1419,12 +1467,14 @@ public final class Autogen {
      */
     private MigrationRunner replayRunner(Connection connection, RevisionGraph graph, ConnectionSpec database) {
         return MigrationRunner.onScratch(connection, graph, settings.versionTable(),
-                MigrationRunner.classLoading(settings.classLoader()), log::info, options(Safety.PLAIN).withMonitor(database::connect));
+                MigrationRunner.classLoading(settings.classLoader()), log::info, options(Safety.PLAIN).withMonitor(database::connect)
+                        .withChecksums(checksums()));
     }
 
     private MigrationRunner runner(Connection connection, RevisionGraph graph, ConnectionSpec database, Safety safety) {
         return new MigrationRunner(connection, graph, settings.versionTable(),
-                MigrationRunner.classLoading(settings.classLoader()), log::info, options(safety).withMonitor(database::connect));
+                MigrationRunner.classLoading(settings.classLoader()), log::info, options(safety).withMonitor(database::connect)
+                        .withChecksums(checksums()));
     }
 
     /** How the runner behaves around other sessions, as configured, in the form {@code safety}. */

@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  * packages' annotations, persistence.xml, orm.xml, hibernate.properties, the application's configuration,
  * Hibernate itself). Directories count by the content of every file in them, so a class compiled again to
  * the same bytes is unchanged; jar files count by path, size and time, as a build tool judges them. The classes
- * compiled from the migration files are left out: Hibernate maps none of them, and the build compiles a new one after
- * every revision.
+ * compiled from the migration files are digested apart: Hibernate maps none of them, and the build compiles a new one
+ * after every revision; the migrations' checksums depend on both parts.
  */
 final class ClassPathContents {
 
@@ -32,17 +32,25 @@ final class ClassPathContents {
     }
 
     /**
+     * Digests of a class path in two parts: of everything but the files left out, and of those files alone. Both
+     * together say everything the class path holds.
+     */
+    record Digests(String rest, String leftOut) {
+    }
+
+    /**
      * The digest of what {@code loader} and its parents load, down to the JDK's own loaders; empty when a loader
      * on the way does not say where it loads from (then nothing read from it can be trusted to be unchanged).
      */
     static Optional<String> of(ClassLoader loader) {
-        return of(loader, path -> false);
+        return of(loader, path -> false).map(Digests::rest);
     }
 
     /**
-     * @param leftOut whether a file of a class directory, by its path there ('/' between names), is left out
+     * @param leftOut whether a file of a class directory, by its path there ('/' between names), is left out of the
+     *                first digest: it goes into the second
      */
-    static Optional<String> of(ClassLoader loader, Predicate<String> leftOut) {
+    static Optional<Digests> of(ClassLoader loader, Predicate<String> leftOut) {
         List<Path> entries = new ArrayList<>();
         ClassLoader platform = ClassLoader.getPlatformClassLoader();
         for (ClassLoader at = loader; at != null && at != platform; at = at.getParent()) {
@@ -66,18 +74,19 @@ final class ClassPathContents {
         }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest aside = MessageDigest.getInstance("SHA-256");
             update(digest, Runtime.version().toString());
             for (Path entry : entries) {
                 update(digest, entry.toString());
                 if (Files.isDirectory(entry)) {
-                    directory(digest, entry, leftOut);
+                    directory(digest, aside, entry, leftOut);
                 } else if (Files.isRegularFile(entry)) {
                     update(digest, Files.size(entry) + " " + Files.getLastModifiedTime(entry).toMillis());
                 } else {
                     update(digest, "absent");
                 }
             }
-            return Optional.of(HexFormat.of().formatHex(digest.digest()));
+            return Optional.of(new Digests(HexFormat.of().formatHex(digest.digest()), HexFormat.of().formatHex(aside.digest())));
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         } catch (NoSuchAlgorithmException e) {
@@ -130,21 +139,23 @@ final class ClassPathContents {
         };
     }
 
-    /** Every file under {@code root} by its path in the directory and its bytes, in one order. */
-    private static void directory(MessageDigest digest, Path root, Predicate<String> leftOut) throws IOException {
+    /** Every file under {@code root} by its path in the directory and its bytes, in one order: those left out aside. */
+    private static void directory(MessageDigest digest, MessageDigest aside, Path root, Predicate<String> leftOut) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path file : files) {
             String relative = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+            MessageDigest into = digest;
             if (leftOut.test(relative)) {
-                continue;
+                into = aside;
+                update(into, root.toString());
             }
-            update(digest, relative);
+            update(into, relative);
             byte[] bytes = Files.readAllBytes(file);
-            update(digest, Integer.toString(bytes.length));
-            digest.update(bytes);
+            update(into, Integer.toString(bytes.length));
+            into.update(bytes);
         }
     }
 

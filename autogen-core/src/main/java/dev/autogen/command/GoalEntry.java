@@ -76,6 +76,15 @@ public final class GoalEntry {
             return;
         }
         Autogen autogen = new Autogen(configuration(goal, properties, sink, scratchServer), sink);
+        try {
+            run(goal, properties, autogen);
+        } finally {
+            // what the goal worked out of the migrations' classes holds for the next goal, whatever this one's outcome
+            autogen.keepChecksums();
+        }
+    }
+
+    private static void run(String goal, Map<String, String> properties, Autogen autogen) {
         switch (goal) {
             case "revision" -> autogen.revision(Key.MESSAGE.in(properties));
             case "check" -> autogen.check();

@@ -41,7 +41,7 @@ final class SchemaCache {
     private static final int KEPT_PER_KIND = 6;
 
     private static final ObjectInputFilter ONLY_SCHEMAS = ObjectInputFilter.Config.createFilter(
-            "maxdepth=64;dev.autogen.schema.*;dev.autogen.targetschema.TargetSchema;dev.autogen.targetschema.TargetSchema$Hibernate;dev.autogen.command.SchemaCache$Replayed;dev.autogen.command.SchemaCache$LiveRead;dev.autogen.command.SchemaCache$EntitiesPrint;dev.autogen.command.SchemaCache$HibernateSummary;dev.autogen.command.MigrationHeaders$Headers;dev.autogen.command.MigrationHeaders$Header;java.lang.*;java.util.*;!*");
+            "maxdepth=64;dev.autogen.schema.*;dev.autogen.targetschema.TargetSchema;dev.autogen.targetschema.TargetSchema$Hibernate;dev.autogen.command.SchemaCache$Replayed;dev.autogen.command.SchemaCache$LiveRead;dev.autogen.command.SchemaCache$EntitiesPrint;dev.autogen.command.SchemaCache$HibernateSummary;dev.autogen.command.SchemaCache$Checksums;dev.autogen.command.MigrationHeaders$Headers;dev.autogen.command.MigrationHeaders$Header;java.lang.*;java.util.*;!*");
 
     /** The migrations' schema as replayed, and which text of the migrations became which of its objects. */
     record Replayed(Schema schema, dev.autogen.schema.WrittenText text) implements Serializable {
@@ -74,6 +74,13 @@ final class SchemaCache {
     record HibernateSummary(String digest, java.util.SortedSet<String> schemas) implements Serializable {
         HibernateSummary {
             schemas = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(schemas));
+        }
+    }
+
+    /** The migrations' checksums by revision, as worked out from classes the key names. */
+    record Checksums(java.util.SortedMap<String, String> byRevision) implements Serializable {
+        Checksums {
+            byRevision = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(byRevision));
         }
     }
 

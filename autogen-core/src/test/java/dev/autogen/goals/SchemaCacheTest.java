@@ -231,6 +231,52 @@ class SchemaCacheTest {
         assertFalse(renamed.text().contains("Hibernate's DDL"), renamed.text());
     }
 
+    /** How often a migration of {@link #counted} ran its upgrade(), in this JVM. */
+    private static final String UPGRADES = "autogen.test.upgrades";
+
+    /** The migration file, its upgrade() counting its calls in {@link #UPGRADES}. */
+    private static void counted(Path migration) throws Exception {
+        String text = Files.readString(migration);
+        String upgrade = "public void upgrade(Operations op) {";
+        assertTrue(text.contains(upgrade), text);
+        Files.writeString(migration, text.replace(upgrade, upgrade + "\n        System.setProperty(\"" + UPGRADES
+                + "\", String.valueOf(Integer.getInteger(\"" + UPGRADES + "\", 0) + 1));"));
+    }
+
+    @Test
+    void aMigrationsChecksumIsWorkedOutOnceForItsClassesAndAnEditAfterItWasAppliedIsStillCaught() throws Exception {
+        List<String> widgets = List.of(WIDGETS);
+        Path migration = autogen(widgets, compiled("public int unitPrice;\n"), new RecordingLog()).revision("create widgets")
+                .file().orElseThrow();
+        counted(migration);
+        ClassLoader classes = compiled("public int unitPrice;\n");
+        try (dev.autogen.db.ScratchAdmin.ScratchDatabase live = TestPostgres.scratch().create("live")) {
+            java.util.function.Function<ClassLoader, Autogen> onLive = loader -> new Autogen(Configuration.builder()
+                    .packages(widgets).migrationsDirectory(migrations).migrationsPackage(MIGRATIONS).classLoader(loader)
+                    .cacheDirectory(cache).database(live.spec()).scratch(TestPostgres::admin).build(), new RecordingLog());
+            Autogen upgrade = onLive.apply(classes);
+            upgrade.upgrade("head");
+            upgrade.keepChecksums();
+            int afterUpgrade = Integer.getInteger(UPGRADES, 0);
+            assertTrue(afterUpgrade > 0, "the upgrade ran the migration");
+
+            // a check verifies the applied migration's checksum: the classes are the same, so it is recalled
+            Autogen check = onLive.apply(classes);
+            check.check();
+            check.keepChecksums();
+            assertEquals(afterUpgrade, Integer.getInteger(UPGRADES, 0), "upgrade() was not run again for its checksum");
+
+            // the migration edited after it was applied, and compiled again: its checksum is worked out anew, and differs
+            String upgradeStart = "public void upgrade(Operations op) {";
+            Files.writeString(migration, Files.readString(migration).replace(upgradeStart,
+                    upgradeStart + "\n        op.execute(\"SELECT 1\", \"SELECT 1\");"));
+            ClassLoader edited = compiled("public int unitPrice;\n");
+            AutogenException caught = assertThrows(AutogenException.class, () -> onLive.apply(edited).check());
+            assertTrue(caught.getMessage().contains("edited after being applied"), caught.getMessage());
+            assertTrue(Integer.getInteger(UPGRADES, 0) > afterUpgrade, "upgrade() ran for the edited class's checksum");
+        }
+    }
+
     @Test
     void migrationsThatInstallAnExtensionAreReplayedBeforeTheEntitiesSchemaIsBuiltWithIt() throws Exception {
         // written by hand: autogen writes no CREATE EXTENSION

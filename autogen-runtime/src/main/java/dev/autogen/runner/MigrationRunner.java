@@ -66,7 +66,7 @@ public final class MigrationRunner {
      * @param statementTimeout how long any one statement may run (PostgreSQL's statement_timeout); null: the server's setting
      */
     public record Options(Duration lockWait, Duration lockTimeout, Supplier<Connection> monitor, Consumer<String> warn,
-                          Safety safety, Integer lockRetries, Duration statementTimeout) {
+                          Safety safety, Integer lockRetries, Duration statementTimeout, Map<String, String> checksums) {
 
         public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(5);
         public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
@@ -82,35 +82,44 @@ public final class MigrationRunner {
         }
 
         public static Options defaults() {
-            return new Options(null, null, null, null, null, null, null);
+            return new Options(null, null, null, null, null, null, null, null);
         }
 
         public Options withLockWait(Duration lockWait) {
-            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout);
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout, checksums);
         }
 
         public Options withLockTimeout(Duration lockTimeout) {
-            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout);
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout, checksums);
         }
 
         public Options withMonitor(Supplier<Connection> monitor) {
-            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout);
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout, checksums);
         }
 
         public Options withWarn(Consumer<String> warn) {
-            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout);
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout, checksums);
         }
 
         public Options withSafety(Safety safety) {
-            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout);
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout, checksums);
         }
 
         public Options withLockRetries(Integer lockRetries) {
-            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout);
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout, checksums);
         }
 
         public Options withStatementTimeout(Duration statementTimeout) {
-            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout);
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout, checksums);
+        }
+
+        /**
+         * Checksums by revision shared by runners over the same migration classes (a build tool keeps them between
+         * runs, keyed by those classes): a runner takes a migration's checksum from it, and puts there those it works
+         * out. It must be safe for use by several threads.
+         */
+        public Options withChecksums(Map<String, String> checksums) {
+            return new Options(lockWait, lockTimeout, monitor, warn, safety, lockRetries, statementTimeout, checksums);
         }
 
         /** The lock timeout in force, or null for none. */
@@ -135,7 +144,7 @@ public final class MigrationRunner {
     private final Function<MigrationFile, Migration> loader;
     private final Consumer<String> log;
     private final Options options;
-    private final Map<String, String> checksums = new HashMap<>();
+    private final Map<String, String> checksums;
     /** For a run written down instead of sent (autogen:sql): the version table as the run leaves it; null for a real run. */
     private final Script script;
     private LockWaitWatch watch;
@@ -170,6 +179,7 @@ public final class MigrationRunner {
         this.loader = loader;
         this.log = log;
         this.options = options;
+        this.checksums = options.checksums() != null ? options.checksums() : new HashMap<>();
     }
 
     /** What a version table holds: its columns (none when it does not exist) and its rows. */
