@@ -76,6 +76,8 @@ public final class Autogen {
     /** The migrations' checksums the goal's runners share (null: none asked for yet), and how many the cache held. */
     private Map<String, String> checksums;
     private int checksumsKnown;
+    /** Whether the goal keeps the checksums in the cache: a goal that digests the class path anyway. */
+    private volatile boolean checksumsKeyed;
 
     public Autogen(Configuration settings, Log log) {
         this.settings = settings;
@@ -179,6 +181,7 @@ public final class Autogen {
 
     /** Compares the entities with the migrations (or the live database) and writes a migration for the difference. */
     public RevisionResult revision(String message) {
+        checksumsKeyed = true;
         RevisionGraph graph = migrations();
         // a new migration follows the one head: two are merged first
         graph.head();
@@ -245,6 +248,7 @@ public final class Autogen {
 
     /** Fails with the list of differences when the entities and the migrations (or live database) differ. */
     public List<Change> check() {
+        checksumsKeyed = true;
         RevisionGraph graph = migrations();
         graph.head();
         // a live database behind the migrations needs an upgrade, not a migration for what the files already hold
@@ -898,8 +902,10 @@ public final class Autogen {
 
     /**
      * The migrations' checksums by revision, which the runners of this goal share: each is worked out once, by running
-     * the migration's upgrade() and downgrade() (a quarter of a second for a migration of 1,000 tables), and kept in
-     * the cache under the class path's contents, with which a migration's class, and what it calls, are the same.
+     * the migration's upgrade() and downgrade() (a quarter of a second for a migration of 1,000 tables). A goal that
+     * digests the class path anyway (check and revision, for Hibernate's DDL) keeps them in the cache under the class
+     * path's contents, with which a migration's class, and what it calls, are the same; another goal would spend more
+     * on that digest than it saves.
      */
     private synchronized Map<String, String> checksums() {
         if (checksums == null) {
@@ -922,7 +928,7 @@ public final class Autogen {
 
     private Optional<String> checksumsKey() {
         SchemaCache cache = checksumCache();
-        return !cache.isOn() ? Optional.empty() : classPathContents()
+        return !cache.isOn() || !checksumsKeyed ? Optional.empty() : classPathContents()
                 .map(classPath -> cache.key("checksums", List.of(classPath.rest(), classPath.leftOut())));
     }
 
