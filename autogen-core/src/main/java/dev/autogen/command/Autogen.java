@@ -976,6 +976,8 @@ public final class Autogen {
         SchemaCache.LiveRead recalled = null;
         // the key the live database's print is remembered under: PostgreSQL's digest of what was read (null: it is not)
         String liveKey = null;
+        // the key the print of the replayed migrations is remembered under (null: it is not)
+        String replayPrintKey = null;
         Introspector introspector = new Introspector(name -> name.equals(settings.versionTable()));
         if (settings.database() != null) {
             // the version table is checked on a connection of its own while Hibernate boots and the database is read
@@ -1061,57 +1063,89 @@ public final class Autogen {
                 throw e;
             }
         } else {
-            CompletableFuture<Entities> speculative = null;
-            List<String> speculativeCache = java.util.Collections.synchronizedList(new ArrayList<>());
             String replayKey = replayKey(cache, spellCurrent);
-            Optional<SchemaCache.Replayed> cached = timed("cache", () -> cache.get(replayKey, SchemaCache.Replayed.class));
-            if (cached.isPresent()) {
-                current = cached.get().schema();
-                currentText = cached.get().text();
-                fromCache.add("the migrations' schema");
-            } else {
-                // the entities' schema is built while the migrations replay, as if they install no extension: most
-                // projects' do not, and when they do it is built again with them
-                speculative = hibernate.thenCompose(booted -> inParallel("target", () -> target(cache, booted, Map.of(), speculativeCache, spellCurrent)));
-                ScratchDatabase replay = scratchAdmin().create("replay");
-                try (Connection connection = replay.connect()) {
-                    if (!graph.isEmpty()) {
-                        log.info("Replaying " + graph.ordered().size() + " migration(s) into a scratch database");
-                        timed("replay", () -> replayRunner(connection, graph, replay.spec()).upgrade("head"));
+            replayPrintKey = cache.isOn() ? cache.key("replayed-print", List.of(replayKey, settings.filter().toString())) : null;
+            Entities indexed = null;
+            // the entities' schema built for a print that turned out another: used again when built with the extensions
+            // the migrations install
+            Entities entitiesBuilt = null;
+            Map<String, String> builtWith = null;
+            List<String> builtFromCache = java.util.Collections.synchronizedList(new ArrayList<>());
+            if (replayPrintKey != null && settings.renames().isEmpty()) {
+                // what the migrations' print was when they last replayed: the same as the entities' means nothing to
+                // change, and neither schema is read
+                String indexKey = replayPrintKey;
+                Optional<SchemaCache.ReplayedPrint> index = timed("cache", () -> cache.get(indexKey, SchemaCache.ReplayedPrint.class));
+                if (index.isPresent()) {
+                    entitiesBuilt = target(cache, await(hibernate), index.get().extensions(), builtFromCache, spellCurrent);
+                    builtWith = index.get().extensions();
+                    if (index.get().printKey().equals(entitiesBuilt.printKey())) {
+                        fromCache.add("the migrations' schema");
+                        fromCache.addAll(builtFromCache);
+                        indexed = entitiesBuilt;
+                        recalled = new SchemaCache.LiveRead(index.get().printKey(), index.get().unmanaged());
                     }
-                    current = timedSql("introspection", () -> introspector.read(connection, Introspector.userSchemas(connection)));
-                    if (spellCurrent && !graph.isEmpty()) {
-                        // which text of the migrations became which object, for the steps that take one away
-                        Schema replayedSchema = current;
-                        currentText = timedSql("written text", () -> WrittenTextMatcher.match(connection, replayedSchema,
-                                MigrationText.of(graph, runner(connection, graph, replay.spec()))));
-                    }
-                } catch (SQLException e) {
-                    settle(speculative);
-                    replay.close();
-                    throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
-                } catch (RuntimeException | Error e) {
-                    settle(speculative);
-                    replay.close();
-                    throw e;
                 }
-                if (spellCurrent && settings.prove()) {
-                    // the migrations as the proof of a new one starts from them: not replayed a second time
-                    replayed.set(replay);
-                } else {
-                    replay.close();
-                }
-                SchemaCache.Replayed built = new SchemaCache.Replayed(current, currentText);
-                remember(cache, replayKey, built);
             }
-            if (speculative != null && current.extensions().isEmpty()) {
-                target = await(speculative);
-                fromCache.addAll(speculativeCache);
+            if (indexed != null) {
+                target = indexed;
+                current = null;
             } else {
-                if (speculative != null) {
-                    settle(speculative);
+                CompletableFuture<Entities> speculative = null;
+                List<String> speculativeCache = java.util.Collections.synchronizedList(new ArrayList<>());
+                Optional<SchemaCache.Replayed> cached = timed("cache", () -> cache.get(replayKey, SchemaCache.Replayed.class));
+                if (cached.isPresent()) {
+                    current = cached.get().schema();
+                    currentText = cached.get().text();
+                    fromCache.add("the migrations' schema");
+                } else {
+                    // the entities' schema is built while the migrations replay, as if they install no extension: most
+                    // projects' do not, and when they do it is built again with them
+                    speculative = entitiesBuilt != null ? null : hibernate.thenCompose(booted -> inParallel("target",
+                            () -> target(cache, booted, Map.of(), speculativeCache, spellCurrent)));
+                    ScratchDatabase replay = scratchAdmin().create("replay");
+                    try (Connection connection = replay.connect()) {
+                        if (!graph.isEmpty()) {
+                            log.info("Replaying " + graph.ordered().size() + " migration(s) into a scratch database");
+                            timed("replay", () -> replayRunner(connection, graph, replay.spec()).upgrade("head"));
+                        }
+                        current = timedSql("introspection", () -> introspector.read(connection, Introspector.userSchemas(connection)));
+                        if (spellCurrent && !graph.isEmpty()) {
+                            // which text of the migrations became which object, for the steps that take one away
+                            Schema replayedSchema = current;
+                            currentText = timedSql("written text", () -> WrittenTextMatcher.match(connection, replayedSchema,
+                                    MigrationText.of(graph, runner(connection, graph, replay.spec()))));
+                        }
+                    } catch (SQLException e) {
+                        settle(speculative);
+                        replay.close();
+                        throw new AutogenException("Cannot read the replayed schema: " + e.getMessage(), e);
+                    } catch (RuntimeException | Error e) {
+                        settle(speculative);
+                        replay.close();
+                        throw e;
+                    }
+                    if (spellCurrent && settings.prove()) {
+                        // the migrations as the proof of a new one starts from them: not replayed a second time
+                        replayed.set(replay);
+                    } else {
+                        replay.close();
+                    }
+                    SchemaCache.Replayed built = new SchemaCache.Replayed(current, currentText);
+                    remember(cache, replayKey, built);
                 }
-                target = target(cache, await(hibernate), current.extensions(), fromCache, spellCurrent);
+                if (entitiesBuilt != null && current.extensions().equals(builtWith)) {
+                    target = entitiesBuilt;
+                    fromCache.addAll(builtFromCache);
+                } else if (speculative != null && current.extensions().isEmpty()) {
+                    target = await(speculative);
+                    fromCache.addAll(speculativeCache);
+                } else {
+                    if (speculative != null) {
+                        settle(speculative);
+                    }
+                    target = target(cache, await(hibernate), current.extensions(), fromCache, spellCurrent);
+                }
             }
         }
         Schema unfilteredCurrent = current;
@@ -1174,6 +1208,9 @@ public final class Autogen {
         }
         if (liveKey != null && recalledPrint == null) {
             remember(cache, liveKey, new SchemaCache.LiveRead(currentKey, unmanaged));
+        }
+        if (replayPrintKey != null && unfilteredCurrent != null) {
+            remember(cache, replayPrintKey, new SchemaCache.ReplayedPrint(currentKey, unmanaged, unfilteredCurrent.extensions()));
         }
         if (cachedCurrent.isPresent() && cachedTarget.isPresent()) {
             fromCache.add("PostgreSQL's print of both sides");

@@ -41,7 +41,7 @@ final class SchemaCache {
     private static final int KEPT_PER_KIND = 6;
 
     private static final ObjectInputFilter ONLY_SCHEMAS = ObjectInputFilter.Config.createFilter(
-            "maxdepth=64;dev.autogen.schema.*;dev.autogen.targetschema.TargetSchema;dev.autogen.targetschema.TargetSchema$Hibernate;dev.autogen.command.SchemaCache$Replayed;dev.autogen.command.SchemaCache$LiveRead;dev.autogen.command.SchemaCache$EntitiesPrint;dev.autogen.command.SchemaCache$HibernateSummary;dev.autogen.command.SchemaCache$Checksums;dev.autogen.command.MigrationHeaders$Headers;dev.autogen.command.MigrationHeaders$Header;java.lang.*;java.util.*;!*");
+            "maxdepth=64;dev.autogen.schema.*;dev.autogen.targetschema.TargetSchema;dev.autogen.targetschema.TargetSchema$Hibernate;dev.autogen.command.SchemaCache$Replayed;dev.autogen.command.SchemaCache$LiveRead;dev.autogen.command.SchemaCache$EntitiesPrint;dev.autogen.command.SchemaCache$HibernateSummary;dev.autogen.command.SchemaCache$Checksums;dev.autogen.command.SchemaCache$ReplayedPrint;dev.autogen.command.MigrationHeaders$Headers;dev.autogen.command.MigrationHeaders$Header;java.lang.*;java.util.*;!*");
 
     /** The migrations' schema as replayed, and which text of the migrations became which of its objects. */
     record Replayed(Schema schema, dev.autogen.schema.WrittenText text) implements Serializable {
@@ -74,6 +74,18 @@ final class SchemaCache {
     record HibernateSummary(String digest, java.util.SortedSet<String> schemas) implements Serializable {
         HibernateSummary {
             schemas = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(schemas));
+        }
+    }
+
+    /**
+     * What the migrations, known by the key of their replayed schema and the filter, came to: the key of their settled
+     * print, what of it was not compared, and the extensions they install (the entities' schema is built with them).
+     */
+    record ReplayedPrint(String printKey, java.util.SortedSet<dev.autogen.schema.QualifiedName> unmanaged,
+                         java.util.SortedMap<String, String> extensions) implements Serializable {
+        ReplayedPrint {
+            unmanaged = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(unmanaged));
+            extensions = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(extensions));
         }
     }
 
