@@ -71,6 +71,8 @@ public final class Autogen {
 
     private final Configuration settings;
     private final Log log;
+    /** The migration files' digests, each file read once per goal (forgotten when the goal writes one). */
+    private final java.util.Map<Path, String> fileDigests = new java.util.concurrent.ConcurrentHashMap<>();
     /** The class path's contents, once worked out (null: not yet). */
     private Optional<ClassPathContents.Digests> classPathContents;
     /** The migrations' checksums the goal's runners share (null: none asked for yet), and how many the cache held. */
@@ -113,6 +115,7 @@ public final class Autogen {
         Path file = settings.migrationsDirectory().resolve(className + ".java");
         try {
             Files.writeString(file, java, StandardCharsets.UTF_8);
+            fileDigests.clear();
         } catch (IOException e) {
             throw new AutogenException("Cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -217,6 +220,7 @@ public final class Autogen {
         try {
             Files.createDirectories(settings.migrationsDirectory());
             Files.writeString(file, java, StandardCharsets.UTF_8);
+            fileDigests.clear();
         } catch (IOException e) {
             throw new AutogenException("Cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -678,7 +682,12 @@ public final class Autogen {
     /** The migrations' history as their files declare it (parsed only where an earlier run did not parse the same bytes). */
     private RevisionGraph migrations() {
         // keyed without the scratch server: check-migrations, which has none, reads the same entry
-        return MigrationHeaders.read(settings.migrationsDirectory(), SchemaCache.in(settings.cacheDirectory(), ""));
+        return MigrationHeaders.read(settings.migrationsDirectory(), SchemaCache.in(settings.cacheDirectory(), ""), this::fileDigest);
+    }
+
+    /** The digest of a migration file's bytes: read once per goal, for the history, the replay's key and Hibernate's. */
+    private String fileDigest(Path file) {
+        return fileDigests.computeIfAbsent(file.toAbsolutePath(), MigrationHeaders::digest);
     }
 
     /** The changes that turn the current side (live database or replayed migrations) into the entities' schema. */
@@ -894,8 +903,17 @@ public final class Autogen {
     /** What the class path holds, but the migrations' classes, and those apart: worked out once per goal. */
     private synchronized Optional<ClassPathContents.Digests> classPathContents() {
         if (classPathContents == null) {
-            classPathContents = ClassPathContents.of(settings.classLoader(),
-                    ClassPathContents.migrationClasses(settings.migrationsDirectory(), settings.migrationsPackage()));
+            java.util.function.Predicate<String> migrationClasses;
+            try {
+                // the files that declare a @Revision, as the history was read
+                Set<String> names = new java.util.HashSet<>();
+                migrations().ordered().forEach(m -> names.add(m.file().getFileName().toString().replaceFirst("\\.java$", "")));
+                migrationClasses = ClassPathContents.migrationClasses(names, settings.migrationsPackage());
+            } catch (AutogenException e) {
+                // a history that does not read: what it would be is refused elsewhere; its files are scanned
+                migrationClasses = ClassPathContents.migrationClasses(settings.migrationsDirectory(), settings.migrationsPackage());
+            }
+            classPathContents = ClassPathContents.of(settings.classLoader(), migrationClasses);
         }
         return classPathContents;
     }
@@ -1394,12 +1412,10 @@ public final class Autogen {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                     parts.add(directory.relativize(file).toString());
                     // by a digest of its bytes: a migration of 10,000 tables is 14 MB of text, not worth decoding here
-                    parts.add(HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+                    parts.add(fileDigest(file));
                 }
             } catch (IOException | UncheckedIOException e) {
                 throw new AutogenException("Cannot read the migrations in " + directory + ": " + e.getMessage(), e);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
             }
         }
         return parts;

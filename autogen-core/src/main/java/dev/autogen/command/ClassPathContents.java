@@ -125,6 +125,17 @@ final class ClassPathContents {
         } catch (IOException | UncheckedIOException e) {
             return path -> false;
         }
+        return migrationClasses(migrations, migrationsPackage);
+    }
+
+    /**
+     * What the migrations compile to, by path in a class directory: the classes (nested ones too) of the files named
+     * (without ".java") in {@code migrationsPackage}.
+     */
+    static Predicate<String> migrationClasses(Set<String> migrations, String migrationsPackage) {
+        if (migrationsPackage == null) {
+            return path -> false;
+        }
         String prefix = migrationsPackage.isEmpty() ? "" : migrationsPackage.replace('.', '/') + "/";
         return path -> {
             if (!path.startsWith(prefix) || !path.endsWith(".class")) {
