@@ -77,6 +77,11 @@ final class GoalTimings {
             log.info(String.format(Locale.ROOT, "  %-66s %6d MiB", "peak resident memory, Maven's JVM", maven.get() >> 20));
             log.info(String.format(Locale.ROOT, "  %-66s %6d MiB", "peak resident memory, the goal's JVM", goalJvmMemory >> 20));
         }
+        if (goalJvmCpu >= 0 && !ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:TieredStopAtLevel=1")) {
+            // a goal with nothing to do is mostly Maven's JVM, whose optimizing JIT does not pay back in seconds
+            log.info("  Maven's JVM runs its optimizing JIT: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC in the project's"
+                    + " .mvn/jvm.config make short goals faster (README, Speed)");
+        }
     }
 
     private static String line(String phase, long nanos) {
