@@ -1141,6 +1141,11 @@ public final class Autogen {
                     } catch (RuntimeException | Error e) {
                         settle(speculative);
                         replay.close();
+                        // the migrations may be right, and the scratch server too small for them
+                        Optional<String> shortage = ServerShortage.of(e);
+                        if (shortage.isPresent()) {
+                            throw new AutogenException("Cannot replay the migrations: the scratch PostgreSQL " + shortage.get(), e);
+                        }
                         throw e;
                     }
                     if (spellCurrent && settings.prove()) {

@@ -291,6 +291,26 @@ class SchemaCacheTest {
         }
     }
 
+    /** A migration that the scratch server is too small for: its sort spills past the temporary file limit it sets. */
+    @Test
+    void aScratchServerTooSmallForTheMigrationsIsSaidAsSuch() throws Exception {
+        Files.writeString(migrations.resolve("M20261122_100000_Sorted.java"), "package " + MIGRATIONS + ";\n"
+                + "import dev.autogen.script.*;\n"
+                + "@Revision(id = \"5a5a5a5a5a5a\", parent = \"\", message = \"sorted\", created = \"2026-11-22T10:00:00Z\")\n"
+                + "public class M20261122_100000_Sorted implements Migration {\n"
+                + "    public void upgrade(Operations op) {\n"
+                + "        op.execute(\"SET LOCAL temp_file_limit = '64kB'\", \"SELECT 1\");\n"
+                + "        op.execute(\"CREATE TABLE public.sorted AS SELECT g FROM generate_series(1, 500000) g ORDER BY g DESC\","
+                + " \"DROP TABLE public.sorted\");\n"
+                + "    }\n"
+                + "    public void downgrade(Operations op) { op.execute(\"DROP TABLE public.sorted\"); }\n}\n");
+        AutogenException said = assertThrows(AutogenException.class,
+                () -> autogen(List.of(WIDGETS), compiled("public int unitPrice;\n"), new RecordingLog()).check());
+        assertTrue(said.getMessage().startsWith("Cannot replay the migrations: the scratch PostgreSQL ran out of a configured"
+                + " limit (SQLSTATE 53400: temporary file size exceeds temp_file_limit (64kB)). Give the scratch server more"
+                + " of it, then run again."), said.getMessage());
+    }
+
     @Test
     void migrationsThatInstallAnExtensionAreReplayedBeforeTheEntitiesSchemaIsBuiltWithIt() throws Exception {
         // written by hand: autogen writes no CREATE EXTENSION
