@@ -227,7 +227,14 @@ public final class Autogen {
         if (proven.replayed() != null) {
             // the proof upgraded the migrations replayed with the new one: what a check replays them to next
             SchemaCache cache = SchemaCache.in(settings.cacheDirectory(), settings.scratchKind());
-            remember(cache, replayKey(cache, false), new SchemaCache.Replayed(proven.replayed(), WrittenText.NONE));
+            String replayKey = replayKey(cache, false);
+            remember(cache, replayKey, new SchemaCache.Replayed(proven.replayed(), WrittenText.NONE));
+            if (cache.isOn()) {
+                // and the key of its print, as a check keeps it: the check after a revision reads no schema either
+                Schema filtered = settings.filter().apply(proven.replayed());
+                remember(cache, replayedPrintKey(cache, replayKey), new SchemaCache.ReplayedPrint(
+                        cache.key("reprint", List.of(filtered.toString())), filtered.unmanaged(), proven.replayed().extensions()));
+            }
         }
         Revision declared = compiled.getClass().getAnnotation(Revision.class);
         if (declared != null) {
@@ -1082,7 +1089,7 @@ public final class Autogen {
             }
         } else {
             String replayKey = replayKey(cache, spellCurrent);
-            replayPrintKey = cache.isOn() ? cache.key("replayed-print", List.of(replayKey, settings.filter().toString())) : null;
+            replayPrintKey = cache.isOn() ? replayedPrintKey(cache, replayKey) : null;
             Entities indexed = null;
             // the entities' schema built for a print that turned out another: used again when built with the extensions
             // the migrations install
@@ -1400,6 +1407,11 @@ public final class Autogen {
     }
 
     /** The key of the migrations' replayed schema, with the text of each object ({@code spelled}) or without. */
+    /** The key of what the migrations replayed under {@code replayKey} came to as printed, under the filter. */
+    private String replayedPrintKey(SchemaCache cache, String replayKey) {
+        return cache.key("replayed-print", List.of(replayKey, settings.filter().toString()));
+    }
+
     private String replayKey(SchemaCache cache, boolean spelled) {
         return cache.key(spelled ? "replay-spelled" : "replay", replayKeyParts());
     }
