@@ -49,10 +49,7 @@ class ScratchLifecycleIT {
         assertTrue(next.failure().contains("Model drift"), next::toString);
         assertTrue(next.output().contains("[INFO] Removed the scratch PostgreSQL an interrupted goal left: " + cluster.directory()),
                 next::toString);
-        assertFalse(Files.exists(cluster.directory()), cluster.directory() + " is removed");
-        assertFalse(Files.exists(cluster.data()), cluster.data() + ", its data, are removed");
-        assertTrue(exits(cluster.postmaster()), "the abandoned postmaster is stopped");
-        assertEquals(List.of(), list(clusters(project)), "no cluster outlives the goals");
+        assertGone(cluster, project);
     }
 
     @Test
@@ -73,10 +70,7 @@ class ScratchLifecycleIT {
         assertFalse(result.output().contains("NoClassDefFoundError"), result::toString);
         assertFalse(result.output().contains("\tat "), "no stack trace:\n" + result);
         assertFalse(result.output().contains("Model drift"), result::toString);
-        assertFalse(Files.exists(cluster.directory()), cluster.directory() + " is removed");
-        assertFalse(Files.exists(cluster.data()), cluster.data() + ", its data, are removed");
-        assertTrue(exits(cluster.postmaster()), "the postmaster is stopped");
-        assertEquals(List.of(), list(clusters(project)), "no cluster outlives the goal");
+        assertGone(cluster, project);
     }
 
     @Test
@@ -96,8 +90,16 @@ class ScratchLifecycleIT {
                 result::toString);
         assertFalse(result.failure().contains("\n"), "one line:\n" + result.failure());
         assertFalse(result.output().contains("\tat "), "no stack trace:\n" + result);
-        assertTrue(exits(cluster.postmaster()), "the plugin stops the scratch server the goal asked for");
+        // the plugin stops the scratch server the goal asked for
+        assertGone(cluster, project);
+    }
+
+    /** The cluster's postmaster stopped, its directory and data removed, and no other cluster of the project left. */
+    private static void assertGone(Cluster cluster, TestProject project) throws IOException, InterruptedException {
+        assertTrue(exits(cluster.postmaster()), "the postmaster " + cluster.postmaster() + " is stopped");
         assertFalse(Files.exists(cluster.directory()), cluster.directory() + " is removed");
+        assertFalse(Files.exists(cluster.data()), cluster.data() + ", its data, are removed");
+        assertEquals(List.of(), list(clusters(project)), "no cluster outlives the goals");
     }
 
     /**
