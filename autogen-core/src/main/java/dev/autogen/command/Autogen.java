@@ -71,6 +71,11 @@ public final class Autogen {
 
     private final Configuration settings;
     private final Log log;
+    /**
+     * What the goal works out of the project's files alone (the migrations' headers and checksums), kept without the
+     * scratch server in its key: check-migrations, which has none, reads the same entries.
+     */
+    private final SchemaCache filesCache;
     /** The migration files' digests, each file read once per goal (forgotten when the goal writes one). */
     private final java.util.Map<Path, String> fileDigests = new java.util.concurrent.ConcurrentHashMap<>();
     /** The class path's contents, once worked out (null: not yet). */
@@ -84,6 +89,7 @@ public final class Autogen {
     public Autogen(Configuration settings, Log log) {
         this.settings = settings;
         this.log = log;
+        this.filesCache = SchemaCache.in(settings.cacheDirectory(), "");
     }
 
     /** The outcome of {@link #revision}: the changes found and the file written, if any. */
@@ -233,13 +239,13 @@ public final class Autogen {
                 // and the key of its print, as a check keeps it: the check after a revision reads no schema either
                 Schema filtered = settings.filter().apply(proven.replayed());
                 remember(cache, replayedPrintKey(cache, replayKey), new SchemaCache.ReplayedPrint(
-                        cache.key("reprint", List.of(filtered.toString())), filtered.unmanaged(), proven.replayed().extensions()));
+                        printKey(cache, filtered), filtered.unmanaged(), proven.replayed().extensions()));
             }
         }
         Revision declared = compiled.getClass().getAnnotation(Revision.class);
         if (declared != null) {
             // the next goal reads what the file declares from its compiled class, not by parsing it again
-            MigrationHeaders.remember(settings.migrationsDirectory(), SchemaCache.in(settings.cacheDirectory(), ""),
+            MigrationHeaders.remember(settings.migrationsDirectory(), filesCache,
                     MigrationFile.declared(declared, compiled.getClass().getName(), file));
         }
         report(changes);
@@ -688,8 +694,7 @@ public final class Autogen {
 
     /** The migrations' history as their files declare it (parsed only where an earlier run did not parse the same bytes). */
     private RevisionGraph migrations() {
-        // keyed without the scratch server: check-migrations, which has none, reads the same entry
-        return MigrationHeaders.read(settings.migrationsDirectory(), SchemaCache.in(settings.cacheDirectory(), ""), this::fileDigest);
+        return MigrationHeaders.read(settings.migrationsDirectory(), filesCache, this::fileDigest);
     }
 
     /** The digest of a migration file's bytes: read once per goal, for the history, the replay's key and Hibernate's. */
@@ -935,7 +940,7 @@ public final class Autogen {
     private synchronized Map<String, String> checksums() {
         if (checksums == null) {
             checksums = new java.util.concurrent.ConcurrentHashMap<>();
-            checksumsKey().flatMap(key -> checksumCache().get(key, SchemaCache.Checksums.class))
+            checksumsKey().flatMap(key -> filesCache.get(key, SchemaCache.Checksums.class))
                     .ifPresent(known -> checksums.putAll(known.byRevision()));
             checksumsKnown = checksums.size();
         }
@@ -946,20 +951,14 @@ public final class Autogen {
     public synchronized void keepChecksums() {
         if (checksums != null && checksums.size() > checksumsKnown) {
             java.util.SortedMap<String, String> byRevision = new java.util.TreeMap<>(checksums);
-            checksumsKey().ifPresent(key -> remember(checksumCache(), key, new SchemaCache.Checksums(byRevision)));
+            checksumsKey().ifPresent(key -> remember(filesCache, key, new SchemaCache.Checksums(byRevision)));
             checksumsKnown = byRevision.size();
         }
     }
 
     private Optional<String> checksumsKey() {
-        SchemaCache cache = checksumCache();
-        return !cache.isOn() || !checksumsKeyed ? Optional.empty() : classPathContents()
-                .map(classPath -> cache.key("checksums", List.of(classPath.rest(), classPath.leftOut())));
-    }
-
-    private SchemaCache checksumCache() {
-        // the checksums do not depend on the scratch server
-        return SchemaCache.in(settings.cacheDirectory(), "");
+        return !filesCache.isOn() || !checksumsKeyed ? Optional.empty() : classPathContents()
+                .map(classPath -> filesCache.key("checksums", List.of(classPath.rest(), classPath.leftOut())));
     }
 
     /**
@@ -1049,7 +1048,7 @@ public final class Autogen {
                 if (read != null) {
                     // PostgreSQL's print of the database is made while the entities' schema is still being built
                     Schema filteredRead = settings.filter().apply(read);
-                    if (cache.get(cache.key("reprint", List.of(filteredRead.toString())), Schema.class).isEmpty()) {
+                    if (cache.get(printKey(cache, filteredRead), Schema.class).isEmpty()) {
                         early = read;
                         earlyReprint = inParallel("reprint", () -> timed("reprint", () -> reprinter().reprint(filteredRead)));
                     }
@@ -1199,8 +1198,8 @@ public final class Autogen {
                     .map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
         }
         Schema filteredCurrent = current;
-        String currentKey = current == null ? recalled.printKey() : cache.key("reprint", List.of(filteredCurrent.toString()));
-        String targetKey = target.printKey() != null ? target.printKey() : cache.key("reprint", List.of(wanted.get().toString()));
+        String currentKey = current == null ? recalled.printKey() : printKey(cache, filteredCurrent);
+        String targetKey = target.printKey() != null ? target.printKey() : printKey(cache, wanted.get());
         if (current == null && recalledPrint == null) {
             // the live database's settled print is the entities' own: nothing to change, and neither print is read
             fromCache.add("PostgreSQL's print of both sides");
@@ -1407,6 +1406,14 @@ public final class Autogen {
     }
 
     /** The key of the migrations' replayed schema, with the text of each object ({@code spelled}) or without. */
+    /**
+     * The key PostgreSQL's settled print of {@code schema} is kept under: the indexes of both sides name prints by it, so
+     * that equal keys mean nothing to change.
+     */
+    private static String printKey(SchemaCache cache, Schema schema) {
+        return cache.key("reprint", List.of(schema.toString()));
+    }
+
     /** The key of what the migrations replayed under {@code replayKey} came to as printed, under the filter. */
     private String replayedPrintKey(SchemaCache cache, String replayKey) {
         return cache.key("replayed-print", List.of(replayKey, settings.filter().toString()));
