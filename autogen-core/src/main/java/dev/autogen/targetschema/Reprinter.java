@@ -1,8 +1,10 @@
 package dev.autogen.targetschema;
 
+import dev.autogen.AutogenException;
 import dev.autogen.change.Change;
 import dev.autogen.db.ScratchAdmin;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
+import dev.autogen.db.ServerShortage;
 import dev.autogen.db.StatementBatches;
 import dev.autogen.diff.Renames;
 import dev.autogen.diff.SchemaDiff;
@@ -90,9 +92,27 @@ public final class Reprinter {
             StatementBatches.run(connection, PostgresSql.statements(create));
             return shapes.reprinted(schema, new Introspector(name -> false).read(connection, throwAway.schemaNames()), shapeSchema);
         } catch (SQLException e) {
+            failIfServerFailed(e, "reprint the schema's expressions");
             // objects this build cannot recreate on an empty database (types from extensions, say) are compared as printed
             warn.accept("Comparing the schema as printed: it cannot be recreated on a scratch database (" + e.getMessage() + ")");
             return schema;
+        }
+    }
+
+    /**
+     * Fails when the scratch server, not the schema, is why a reprint failed: it ran short of a resource (SQLSTATE class
+     * 53), the connection broke (08), it was stopped or cancelled (57), or it failed itself (58, XX). Expressions
+     * compared as printed may differ where the schemas do not, so going on would report changes that are not there.
+     */
+    private static void failIfServerFailed(SQLException e, String doing) {
+        ServerShortage.of(e).ifPresent(shortage -> {
+            throw new AutogenException("Cannot " + doing + " on a scratch database: the scratch PostgreSQL " + shortage, e);
+        });
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08") || state.startsWith("57") || state.startsWith("58") || state.startsWith("XX")) {
+            throw new AutogenException("Cannot " + doing + " on a scratch database: the scratch PostgreSQL failed (SQLSTATE "
+                    + state + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "). Run again; if it "
+                    + "fails again, its log says why.", e);
         }
     }
 
@@ -127,7 +147,8 @@ public final class Reprinter {
                             .map(t -> t.withForeignKeys(Renames.foreignKeysAfter(schema, t.name(), renames))).toList(),
                     reprinted.sequences().values(), schema.unmanaged()).withExtensions(schema.extensions());
         } catch (SQLException e) {
-            throw new dev.autogen.AutogenException("Cannot make the renames of autogen.renames on a scratch database: "
+            failIfServerFailed(e, "make the renames of autogen.renames");
+            throw new AutogenException("Cannot make the renames of autogen.renames on a scratch database: "
                     + e.getMessage(), e);
         }
     }
