@@ -6,6 +6,7 @@ import dev.autogen.change.Hazard;
 import dev.autogen.change.StepNotes;
 import dev.autogen.config.Configuration;
 import dev.autogen.db.ConnectionSpec;
+import dev.autogen.db.MissingFromExtension;
 import dev.autogen.db.ScratchAdmin;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.db.ServerShortage;
@@ -1126,7 +1127,7 @@ public final class Autogen {
                     // the entities' schema is built while the migrations replay, as if they install no extension: most
                     // projects' do not, and when they do it is built again with them
                     speculative = entitiesBuilt != null ? null : hibernate.thenCompose(booted -> inParallel("target",
-                            () -> target(cache, booted, Map.of(), speculativeCache, spellCurrent)));
+                            () -> target(cache, booted, Map.of(), speculativeCache, spellCurrent, true)));
                     ScratchDatabase replay = scratchAdmin().create("replay");
                     try (Connection connection = replay.connect()) {
                         if (!graph.isEmpty()) {
@@ -1152,6 +1153,15 @@ public final class Autogen {
                         if (shortage.isPresent()) {
                             throw new AutogenException("Cannot replay the migrations: the scratch PostgreSQL " + shortage.get(), e);
                         }
+                        // a database whose extension was installed outside the migrations, by a DBA say, is not one they rebuild
+                        Optional<MissingFromExtension> extension = e instanceof AutogenException
+                                ? MissingFromExtension.of(e, scratchAdmin()) : Optional.empty();
+                        if (extension.isPresent()) {
+                            throw new AutogenException("Cannot replay the migrations on a scratch database: " + e.getMessage()
+                                    + " " + extension.get().says() + ", and no migration"
+                                    + " before it creates it: make " + extension.get().step() + " that migration's first step,"
+                                    + " and its reverse its downgrade's last (README, Extensions).", e);
+                        }
                         throw e;
                     }
                     if (spellCurrent && settings.prove()) {
@@ -1167,7 +1177,15 @@ public final class Autogen {
                     target = entitiesBuilt;
                     fromCache.addAll(builtFromCache);
                 } else if (speculative != null && current.extensions().isEmpty()) {
-                    target = await(speculative);
+                    try {
+                        target = await(speculative);
+                    } catch (AutogenException refused) {
+                        if (!MissingFromExtension.isMissingObject(refused)) {
+                            throw refused;
+                        }
+                        // built on a guess, it did not ask which extension has what the scratch database lacks: now it does
+                        target = target(cache, await(hibernate), Map.of(), fromCache, spellCurrent);
+                    }
                     fromCache.addAll(speculativeCache);
                 } else {
                     if (speculative != null) {
@@ -1367,31 +1385,38 @@ public final class Autogen {
      */
     private Entities target(SchemaCache cache, Booted hibernate, Map<String, String> extensions,
                             List<String> fromCache, boolean writtenText) {
+        return target(cache, hibernate, extensions, fromCache, writtenText, false);
+    }
+
+    /** @param speculative whether the extensions are a guess, made before the migrations' replay says which they are */
+    private Entities target(SchemaCache cache, Booted hibernate, Map<String, String> extensions,
+                            List<String> fromCache, boolean writtenText, boolean speculative) {
         String key = cache.key("target", List.of(extensions.toString(), hibernate.digest()));
         String printIndex = cache.key("entities", List.of(key, settings.filter().toString()));
         Optional<SchemaCache.EntitiesPrint> remembered = timed("cache", () -> cache.get(printIndex, SchemaCache.EntitiesPrint.class));
         if (remembered.isPresent()) {
             fromCache.add("the entities' schema");
             cache.touch(key);
-            return new Entities(() -> built(cache, key, hibernate, extensions, new ArrayList<>(), writtenText),
-                    () -> built(cache, key, hibernate, extensions, new ArrayList<>(), true),
+            return new Entities(() -> built(cache, key, hibernate, extensions, new ArrayList<>(), writtenText, speculative),
+                    () -> built(cache, key, hibernate, extensions, new ArrayList<>(), true, speculative),
                     remembered.get().schemaNames(), remembered.get().printKey(), printIndex);
         }
-        TargetSchema schema = built(cache, key, hibernate, extensions, fromCache, writtenText);
-        return new Entities(() -> schema, () -> built(cache, key, hibernate, extensions, new ArrayList<>(), true),
+        TargetSchema schema = built(cache, key, hibernate, extensions, fromCache, writtenText, speculative);
+        return new Entities(() -> schema, () -> built(cache, key, hibernate, extensions, new ArrayList<>(), true, speculative),
                 schema.schema().schemaNames(), null, printIndex);
     }
 
     /** @param writtenText whether the schema is to come with Hibernate's expressions matched to what they became */
     private TargetSchema built(SchemaCache cache, String key, Booted hibernate, Map<String, String> extensions,
-                               List<String> fromCache, boolean writtenText) {
+                               List<String> fromCache, boolean writtenText, boolean speculative) {
         Optional<TargetSchema> cached = timed("cache", () -> cache.get(key, TargetSchema.class))
                 .filter(schema -> schema.hasWrittenText() || !writtenText);
         if (cached.isPresent()) {
             fromCache.add("the entities' schema");
             return cached.get();
         }
-        TargetSchema built = TargetSchema.build(scratchAdmin(), hibernate.full(), extensions, log::timing, writtenText);
+        TargetSchema built = TargetSchema.build(scratchAdmin(), hibernate.full(), extensions, log::timing, writtenText,
+                !speculative);
         remember(cache, key, built);
         return built;
     }

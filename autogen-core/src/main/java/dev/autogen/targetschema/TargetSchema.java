@@ -1,6 +1,7 @@
 package dev.autogen.targetschema;
 
 import dev.autogen.AutogenException;
+import dev.autogen.db.MissingFromExtension;
 import dev.autogen.db.ScratchAdmin;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.db.StatementBatches;
@@ -19,6 +20,7 @@ import java.sql.Statement;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ObjLongConsumer;
 
@@ -86,13 +88,22 @@ public record TargetSchema(Schema schema, WrittenText written) implements java.i
      */
     public static TargetSchema build(ScratchAdmin scratch, Hibernate hibernate, Map<String, String> extensions,
                                      ObjLongConsumer<String> timing, boolean writtenText) {
+        return build(scratch, hibernate, extensions, timing, writtenText, true);
+    }
+
+    /**
+     * @param nameExtensions whether a refusal for a type or function the scratch database lacks asks the server which
+     *                       extension has it (a third of a second): not for a schema built on a guess of the extensions
+     */
+    public static TargetSchema build(ScratchAdmin scratch, Hibernate hibernate, Map<String, String> extensions,
+                                     ObjLongConsumer<String> timing, boolean writtenText, boolean nameExtensions) {
         try (ScratchDatabase database = scratch.create("target");
              Connection connection = database.connect()) {
             timed(timing, "target DDL", () -> {
                 try (Statement statement = connection.createStatement()) {
                     Reprinter.createExtensions(statement, extensions);
                 }
-                applyHibernateDdl(connection, hibernate.ddl());
+                applyHibernateDdl(connection, hibernate.ddl(), nameExtensions ? scratch : null);
                 return null;
             });
             Set<String> schemas = new LinkedHashSet<>(Introspector.userSchemas(connection));
@@ -110,15 +121,26 @@ public record TargetSchema(Schema schema, WrittenText written) implements java.i
      * statement PostgreSQL refused.
      */
     public static void applyHibernateDdl(Connection connection, List<String> statements) {
+        applyHibernateDdl(connection, statements, null);
+    }
+
+    /**
+     * @param probe where to ask which extension has a type or function the DDL names and PostgreSQL lacks (null: not
+     *              asked)
+     */
+    static void applyHibernateDdl(Connection connection, List<String> statements, ScratchAdmin probe) {
         try {
             StatementBatches.run(connection, statements);
         } catch (StatementBatches.Refused e) {
             ServerShortage.of(e).ifPresent(shortage -> {
                 throw new AutogenException("Cannot build the entities' schema: the scratch PostgreSQL " + shortage, e);
             });
-            throw new AutogenException("PostgreSQL refuses the DDL Hibernate writes for the entities: " + e.statement()
-                    + ": " + e.getMessage().lines().findFirst().orElse("")
-                    + ". Fix the mapping (columnDefinition, @ColumnDefault, @Check ...).", e);
+            String refused = "PostgreSQL refuses the DDL Hibernate writes for the entities: " + e.statement()
+                    + ": " + e.getMessage().lines().findFirst().orElse("") + ". ";
+            Optional<MissingFromExtension> extension = probe == null ? Optional.empty() : MissingFromExtension.of(e, probe);
+            throw new AutogenException(refused + extension.map(missing -> missing.says() + ": a migration creates it before the"
+                            + " one that uses it (" + missing.step() + " as its first step; README, Extensions), then run again.")
+                    .orElse("Fix the mapping (columnDefinition, @ColumnDefault, @Check ...)."), e);
         } catch (SQLException e) {
             throw new AutogenException("Cannot run DDL on the scratch database: " + e.getMessage(), e);
         }
