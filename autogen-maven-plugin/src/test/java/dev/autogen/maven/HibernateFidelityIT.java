@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Hibernate creates for the same entities (schema action create, Bean Validation on the class path);
  * check against that Hibernate-created database passes; Hibernate's schema validation passes on the
  * migrated one. A second version of the entities keeps it so after upgrade, and downgrade -1 gives
- * back the first version's fingerprint.
+ * back the first version's fingerprint. A column of an extension's type (citext), after the migration
+ * that creates the extension, gives the database Hibernate creates where the extension is installed.
  */
 class HibernateFidelityIT {
 
@@ -211,9 +212,82 @@ class HibernateFidelityIT {
         }
     }
 
+    private static final String SUBSCRIBER = """
+            import jakarta.persistence.Column;
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Subscriber {
+                @Id
+                Long id;
+
+                @Column(columnDefinition = "citext", nullable = false, unique = true)
+                String email;
+            }
+            """;
+
+    /** The migration of the project's own that creates the extension, as README's Extensions shows it. */
+    private static final String CITEXT = """
+            import dev.autogen.script.Migration;
+            import dev.autogen.script.Operations;
+            import dev.autogen.script.Revision;
+
+            @Revision(id = "3f1c0a9e2b7d", parent = "", message = "citext")
+            public class M20261207_090000_Citext implements Migration {
+
+                @Override
+                public void upgrade(Operations op) {
+                    op.execute("CREATE EXTENSION IF NOT EXISTS citext", "DROP EXTENSION IF EXISTS citext");
+                }
+
+                @Override
+                public void downgrade(Operations op) {
+                    op.execute("DROP EXTENSION IF EXISTS citext", "CREATE EXTENSION IF NOT EXISTS citext");
+                }
+            }
+            """;
+
+    @Test
+    void aColumnOfAnExtensionsTypeIsTheOneHibernateCreatesWhereTheExtensionIs() throws Exception {
+        TestProject project = TestProject.create("hibernate-fidelity-extension")
+                .javaSource(Library.DOMAIN, "Subscriber", SUBSCRIBER);
+        NestedMaven.Result refused = project.mvn("autogen:revision", "-Dmessage=subscribers");
+        assertEquals(1, refused.exitCode(), refused::toString);
+        assertTrue(refused.output().contains("ERROR: type \"citext\" does not exist. The extension citext has the type citext:"
+                + " a migration creates it before the one that uses it"), refused::toString);
+
+        project.javaSource(TestProject.MIGRATIONS_PACKAGE, "M20261207_090000_Citext", CITEXT);
+        try (ScratchDatabase live = TestPostgres.scratch().create("fidelity_extension_live");
+             ScratchDatabase created = TestPostgres.scratch().create("fidelity_extension_hibernate");
+             Connection liveConnection = live.connect()) {
+            NestedMaven.Result written = project.mvn("autogen:revision", "-Dmessage=subscribers");
+            assertEquals(0, written.exitCode(), written::toString);
+            assertTrue(written.output().contains("(proven: upgrade, downgrade and upgrade again"), written::toString);
+            assertEquals(2, project.migrations().size(), written::toString);
+            NestedMaven.Result upgrade = project.mvn("autogen:upgrade", "-Dautogen.url=" + live.spec().url(),
+                    "-Dautogen.user=postgres");
+            assertEquals(0, upgrade.exitCode(), upgrade::toString);
+
+            // Hibernate starts on a database whose administrator installed the extension
+            try (Connection connection = created.connect(); var statement = connection.createStatement()) {
+                statement.execute("CREATE EXTENSION citext");
+            }
+            assertEquals(createdByHibernate(project, created, "Subscriber"), CatalogFingerprint.of(liveConnection, "autogen_version"),
+                    "the migrated database's catalog equals that of the database Hibernate creates where citext is installed");
+            NestedMaven.Result check = project.mvn("autogen:check");
+            assertEquals(0, check.exitCode(), check::toString);
+        }
+    }
+
     /** Hibernate's own start with schema action create, on the project's compiled entities: the fingerprint it leaves. */
     private static List<String> createdByHibernate(TestProject project, ScratchDatabase database) throws Exception {
-        inProject(project, entities -> HibernateCreated.create(database.spec(), entities, Map.of()));
+        return createdByHibernate(project, database, "Customer", "Visit");
+    }
+
+    private static List<String> createdByHibernate(TestProject project, ScratchDatabase database, String... entities)
+            throws Exception {
+        inProject(project, loaded -> HibernateCreated.create(database.spec(), loaded, Map.of()), entities);
         try (Connection connection = database.connect()) {
             return CatalogFingerprint.of(connection);
         }
@@ -230,12 +304,21 @@ class HibernateFidelityIT {
 
     /** Runs {@code work} with the project's compiled entities, loaded as the application loads them. */
     private static void inProject(TestProject project, WithEntities work) throws Exception {
+        inProject(project, work, "Customer", "Visit");
+    }
+
+    /** Runs {@code work} with the project's compiled entities of these names, loaded as the application loads them. */
+    private static void inProject(TestProject project, WithEntities work, String... entities) throws Exception {
         URL classes = project.directory().resolve("target/classes").toUri().toURL();
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes}, HibernateFidelityIT.class.getClassLoader())) {
             thread.setContextClassLoader(loader);
-            work.run(List.of(loader.loadClass(Library.DOMAIN + ".Customer"), loader.loadClass(Library.DOMAIN + ".Visit")));
+            List<Class<?>> loaded = new java.util.ArrayList<>();
+            for (String entity : entities) {
+                loaded.add(loader.loadClass(Library.DOMAIN + "." + entity));
+            }
+            work.run(loaded);
         } finally {
             thread.setContextClassLoader(before);
         }
