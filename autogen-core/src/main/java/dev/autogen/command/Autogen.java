@@ -1132,7 +1132,11 @@ public final class Autogen {
                     try (Connection connection = replay.connect()) {
                         if (!graph.isEmpty()) {
                             log.info("Replaying " + graph.ordered().size() + " migration(s) into a scratch database");
-                            timed("replay", () -> replayRunner(connection, graph, replay.spec()).upgrade("head"));
+                            try {
+                                timed("replay", () -> replayRunner(connection, graph, replay.spec()).upgrade("head"));
+                            } catch (AutogenException e) {
+                                throw replayFailed(e);
+                            }
                         }
                         current = timedSql("introspection", () -> introspector.read(connection, Introspector.userSchemas(connection)));
                         if (spellCurrent && !graph.isEmpty()) {
@@ -1152,15 +1156,6 @@ public final class Autogen {
                         Optional<String> shortage = ServerShortage.of(e);
                         if (shortage.isPresent()) {
                             throw new AutogenException("Cannot replay the migrations: the scratch PostgreSQL " + shortage.get(), e);
-                        }
-                        // a database whose extension was installed outside the migrations, by a DBA say, is not one they rebuild
-                        Optional<MissingFromExtension> extension = e instanceof AutogenException
-                                ? MissingFromExtension.of(e, scratchAdmin()) : Optional.empty();
-                        if (extension.isPresent()) {
-                            throw new AutogenException("Cannot replay the migrations on a scratch database: " + e.getMessage()
-                                    + " " + extension.get().says() + ", and no migration"
-                                    + " before it creates it: make " + extension.get().step() + " that migration's first step,"
-                                    + " and its reverse its downgrade's last (README, Extensions).", e);
                         }
                         throw e;
                     }
@@ -1468,6 +1463,21 @@ public final class Autogen {
             }
         }
         return parts;
+    }
+
+    /**
+     * A migration that failed where the migrations are replayed: said as the scratch database's, whose "database is
+     * at" is not the project's. A server short of a resource is said as such by the caller.
+     */
+    private AutogenException replayFailed(AutogenException e) {
+        if (ServerShortage.of(e).isPresent()) {
+            return e;
+        }
+        // a database whose extension was installed outside the migrations, by a DBA say, is not one they rebuild
+        String extension = MissingFromExtension.of(e, scratchAdmin()).map(missing -> " " + missing.says()
+                + ", and no migration before it creates it: make " + missing.step() + " that migration's first step, and"
+                + " its reverse its downgrade's last (README, Extensions).").orElse("");
+        return new AutogenException("Cannot replay the migrations on a scratch database: " + e.getMessage() + extension, e);
     }
 
     /** Starts the scratch server on a thread of its own; a failure is reported to the step that needs the server. */

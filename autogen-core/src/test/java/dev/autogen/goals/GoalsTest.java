@@ -348,4 +348,22 @@ class GoalsTest {
         }
         return names;
     }
+
+    @Test
+    void aMigrationThatFailsWhereTheMigrationsReplayIsSaidAsTheReplaysFailure() throws Exception {
+        Files.writeString(migrations.resolve("M1_Broken.java"), "package " + MIGRATIONS + ";\n\n"
+                + "import dev.autogen.script.*;\n\n"
+                + "@Revision(id = \"b0000000001a\", parent = \"\", message = \"broken\")\n"
+                + "public class M1_Broken implements Migration {\n"
+                + "    public void upgrade(Operations op) { op.execute(\"ALTER TABLE no_such_table ADD COLUMN a integer\"); }\n"
+                + "    public void downgrade(Operations op) { }\n"
+                + "}\n");
+        AutogenException failed = assertThrows(AutogenException.class, () -> new Autogen(settings(
+                List.of("dev.autogen.goals.shop"), InMemoryCompiler.compileDirectory(migrations), null), new RecordingLog()).check());
+        // the database it is at is the scratch one, not the project's
+        assertEquals("Cannot replay the migrations on a scratch database: Migration b0000000001a (M1_Broken) failed to upgrade"
+                + " and was rolled back. Statement: ALTER TABLE no_such_table ADD COLUMN a integer. PostgreSQL says: ERROR:"
+                + " relation \"no_such_table\" does not exist. The database is at base (no migration applied).",
+                failed.getMessage());
+    }
 }
