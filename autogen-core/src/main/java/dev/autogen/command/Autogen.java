@@ -181,7 +181,11 @@ public final class Autogen {
         Introspector introspector = new Introspector(table -> table.equals(settings.versionTable()));
         try (ScratchDatabase replay = scratch.create(name); Connection connection = replay.connect()) {
             if (!revisions.isEmpty()) {
-                replayRunner(connection, graph, replay.spec()).upgrade(revisions);
+                try {
+                    replayRunner(connection, graph, replay.spec()).upgrade(revisions);
+                } catch (AutogenException e) {
+                    throw replayFailed(e);
+                }
             }
             return settings.filter().apply(introspector.read(connection, Introspector.userSchemas(connection)));
         } catch (SQLException e) {
@@ -658,7 +662,11 @@ public final class Autogen {
              Connection replayed = replay.connect()) {
             if (revision != null) {
                 log.info("Replaying the migrations up to " + revision + " into a scratch database");
-                replayRunner(replayed, graph, replay.spec()).upgrade(revision);
+                try {
+                    replayRunner(replayed, graph, replay.spec()).upgrade(revision);
+                } catch (AutogenException e) {
+                    throw replayFailed(e);
+                }
             }
             Set<String> schemas = new LinkedHashSet<>(Introspector.userSchemas(connection));
             schemas.addAll(Introspector.userSchemas(replayed));
@@ -1153,9 +1161,9 @@ public final class Autogen {
                         settle(speculative);
                         replay.close();
                         // the migrations may be right, and the scratch server too small for them
-                        Optional<String> shortage = ServerShortage.of(e);
+                        Optional<AutogenException> shortage = replayShortage(e);
                         if (shortage.isPresent()) {
-                            throw new AutogenException("Cannot replay the migrations: the scratch PostgreSQL " + shortage.get(), e);
+                            throw shortage.get();
                         }
                         throw e;
                     }
@@ -1467,17 +1475,24 @@ public final class Autogen {
 
     /**
      * A migration that failed where the migrations are replayed: said as the scratch database's, whose "database is
-     * at" is not the project's. A server short of a resource is said as such by the caller.
+     * at" is not the project's; a scratch server short of a resource, as that.
      */
     private AutogenException replayFailed(AutogenException e) {
-        if (ServerShortage.of(e).isPresent()) {
-            return e;
+        Optional<AutogenException> shortage = replayShortage(e);
+        if (shortage.isPresent()) {
+            return shortage.get();
         }
         // a database whose extension was installed outside the migrations, by a DBA say, is not one they rebuild
         String extension = MissingFromExtension.of(e, scratchAdmin()).map(missing -> " " + missing.says()
                 + ", and no migration before it creates it: make " + missing.step() + " that migration's first step, and"
                 + " its reverse its downgrade's last (README, Extensions).").orElse("");
         return new AutogenException("Cannot replay the migrations on a scratch database: " + e.getMessage() + extension, e);
+    }
+
+    /** A replay the scratch server was too small for, said as that: the migrations may well be right. */
+    private static Optional<AutogenException> replayShortage(Throwable e) {
+        return ServerShortage.of(e).map(shortage -> new AutogenException("Cannot replay the migrations: the scratch PostgreSQL "
+                + shortage, e));
     }
 
     /** Starts the scratch server on a thread of its own; a failure is reported to the step that needs the server. */

@@ -361,9 +361,18 @@ class GoalsTest {
         AutogenException failed = assertThrows(AutogenException.class, () -> new Autogen(settings(
                 List.of("dev.autogen.goals.shop"), InMemoryCompiler.compileDirectory(migrations), null), new RecordingLog()).check());
         // the database it is at is the scratch one, not the project's
-        assertEquals("Cannot replay the migrations on a scratch database: Migration b0000000001a (M1_Broken) failed to upgrade"
-                + " and was rolled back. Statement: ALTER TABLE no_such_table ADD COLUMN a integer. PostgreSQL says: ERROR:"
-                + " relation \"no_such_table\" does not exist. The database is at base (no migration applied).",
-                failed.getMessage());
+        String replayFailed = "Cannot replay the migrations on a scratch database: Migration b0000000001a (M1_Broken) failed"
+                + " to upgrade and was rolled back. Statement: ALTER TABLE no_such_table ADD COLUMN a integer. PostgreSQL says:"
+                + " ERROR: relation \"no_such_table\" does not exist. The database is at base (no migration applied).";
+        assertEquals(replayFailed, failed.getMessage());
+
+        // stamp replays them to compare with the live database, which stays as it was
+        try (ScratchDatabase live = TestPostgres.scratch().create("live"); Connection connection = live.connect()) {
+            AutogenException stampFailed = assertThrows(AutogenException.class, () -> new Autogen(settings(
+                    List.of("dev.autogen.goals.shop"), InMemoryCompiler.compileDirectory(migrations), live.spec()),
+                    new RecordingLog()).stamp("head", false));
+            assertEquals(replayFailed, stampFailed.getMessage());
+            assertEquals(Set.of(), tables(connection));
+        }
     }
 }
