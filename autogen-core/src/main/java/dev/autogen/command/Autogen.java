@@ -193,6 +193,14 @@ public final class Autogen {
         }
     }
 
+    /** The history as the files give it, none of it known to be applied, because {@code why}. */
+    private List<MigrationFile> historyOfFiles(RevisionGraph graph, String why) {
+        print(graph, List.of(), null);
+        writeSummary(graph.isEmpty() ? "There is no migration." : "Every migration, in the order `autogen:upgrade` runs"
+                + " them: " + why + ", so none is known to be applied.", reviewed(graph.ordered()));
+        return graph.ordered();
+    }
+
     /** Compares the entities with the migrations (or the live database) and writes a migration for the difference. */
     public RevisionResult revision(String message) {
         checksumsKeyed = true;
@@ -369,11 +377,18 @@ public final class Autogen {
             log.info("No migrations in " + settings.migrationsDirectory());
         }
         if (settings.database() == null) {
-            print(graph, List.of(), null);
-            writeSummary(graph.isEmpty() ? "There is no migration." : "Every migration, in the order `autogen:upgrade` runs"
-                    + " them: no database was given (autogen.url, DATABASE_URL or spring.datasource), so none is known to be"
-                    + " applied.", reviewed(graph.ordered()));
-            return graph.ordered();
+            return historyOfFiles(graph, "no database was given (autogen.url, DATABASE_URL or spring.datasource)");
+        }
+        if (!settings.databaseNamed()) {
+            // the application's own database, taken without being asked for: the files' history is worth having without it
+            try (Connection ignored = settings.database().connect()) {
+                // reached: its record is read below
+            } catch (AutogenException | SQLException e) {
+                log.warn(e.getMessage() + (e.getMessage().endsWith(".") ? "" : ".")
+                        + " Listing the migrations without what it has applied.");
+                return historyOfFiles(graph, "the application's database " + settings.database().displayUrl()
+                        + " could not be reached");
+            }
         }
         return onDatabase(settings.database(), graph, runner -> {
             Map<String, MigrationRunner.AppliedMigration> applied = new LinkedHashMap<>();

@@ -162,6 +162,7 @@ public final class GoalEntry {
                 .migrationsDirectory(migrationsDirectory)
                 .migrationsPackage(migrationsPackage)
                 .database(database)
+                .databaseNamed(Key.URL.in(properties) != null)
                 .scratch(scratch)
                 .scratchKind(Key.SCRATCH.in(properties))
                 .cacheDirectory(cacheDirectory == null ? null : Path.of(cacheDirectory))

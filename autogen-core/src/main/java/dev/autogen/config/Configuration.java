@@ -26,6 +26,7 @@ public final class Configuration {
     private final Path migrationsDirectory;
     private final String migrationsPackage;
     private final ConnectionSpec database;
+    private final boolean databaseNamed;
     private final ScratchServer scratch;
     private final Path cacheDirectory;
     private final String scratchKind;
@@ -49,6 +50,7 @@ public final class Configuration {
         this.migrationsDirectory = builder.migrationsDirectory;
         this.migrationsPackage = builder.migrationsPackage;
         this.database = builder.database;
+        this.databaseNamed = builder.databaseNamed;
         this.scratch = builder.scratch;
         this.cacheDirectory = builder.cacheDirectory;
         this.scratchKind = builder.scratchKind == null ? "embedded" : builder.scratchKind;
@@ -77,7 +79,7 @@ public final class Configuration {
     /** A builder holding this configuration, to change some of it. */
     public Builder toBuilder() {
         return new Builder().entities(entities).migrationsDirectory(migrationsDirectory).migrationsPackage(migrationsPackage)
-                .database(database).scratchServer(scratch).cacheDirectory(cacheDirectory).scratchKind(scratchKind).versionTable(versionTable).hibernateSettings(hibernateSettings)
+                .database(database).databaseNamed(databaseNamed).scratchServer(scratch).cacheDirectory(cacheDirectory).scratchKind(scratchKind).versionTable(versionTable).hibernateSettings(hibernateSettings)
                 .templatesDirectory(templatesDirectory).classLoader(classLoader).clock(clock).filter(filter)
                 .lockWait(lockWait).lockTimeout(lockTimeout).lockRetries(lockRetries).statementTimeout(statementTimeout)
                 .safety(safety).prove(prove).summary(summary).renames(renames);
@@ -101,6 +103,14 @@ public final class Configuration {
     /** The live database, or null to work on a scratch replay of the migrations. */
     public ConnectionSpec database() {
         return database;
+    }
+
+    /**
+     * Whether the user named the live database for this goal (autogen.url), rather than the goal taking the
+     * application's own (DATABASE_URL, spring.datasource).
+     */
+    public boolean databaseNamed() {
+        return databaseNamed;
     }
 
     /** A server autogen may create throw-away databases on, started (or asked for) the first time it is needed; or null. */
@@ -234,6 +244,7 @@ public final class Configuration {
         private Path migrationsDirectory;
         private String migrationsPackage;
         private ConnectionSpec database;
+        private boolean databaseNamed = true;
         private ScratchServer scratch;
         private Path cacheDirectory;
         private String scratchKind;
@@ -278,6 +289,15 @@ public final class Configuration {
         /** The live database; null (the default) compares with the migrations replayed on a scratch database. */
         public Builder database(ConnectionSpec database) {
             this.database = database;
+            return this;
+        }
+
+        /**
+         * Whether the user named the database (the default), rather than the goal taking the application's own: a
+         * listing of the migrations then does without it when it cannot be reached.
+         */
+        public Builder databaseNamed(boolean databaseNamed) {
+            this.databaseNamed = databaseNamed;
             return this;
         }
 

@@ -375,4 +375,30 @@ class GoalsTest {
             assertEquals(Set.of(), tables(connection));
         }
     }
+
+    @Test
+    void historyListsTheFilesWhenTheApplicationsDatabaseCannotBeReachedAndFailsForANamedOne() throws Exception {
+        Files.writeString(migrations.resolve("M1_Empty.java"), "package " + MIGRATIONS + ";\n\n"
+                + "import dev.autogen.script.*;\n\n"
+                + "@Revision(id = \"c0000000001a\", parent = \"\", message = \"nothing yet\")\n"
+                + "public class M1_Empty implements Migration {\n"
+                + "    public void upgrade(Operations op) { }\n"
+                + "    public void downgrade(Operations op) { }\n"
+                + "}\n");
+        ClassLoader compiled = InMemoryCompiler.compileDirectory(migrations);
+        // nothing listens on port 1
+        ConnectionSpec unreachable = ConnectionSpec.parse("jdbc:postgresql://127.0.0.1:1/shop", "app", null);
+        Configuration applications = settings(List.of("dev.autogen.goals.shop"), compiled, unreachable).toBuilder()
+                .databaseNamed(false).build();
+        RecordingLog log = new RecordingLog();
+        List<MigrationFile> listed = new Autogen(applications, log).history();
+        assertEquals(List.of("c0000000001a"), listed.stream().map(MigrationFile::revision).toList());
+        assertTrue(log.text().contains("c0000000001a (head), nothing yet"), log.text());
+        assertTrue(log.text().contains("Cannot reach database jdbc:postgresql://127.0.0.1:1/shop"), log.text());
+        assertTrue(log.text().contains(". Listing the migrations without what it has applied."), log.text());
+
+        AutogenException named = assertThrows(AutogenException.class, () -> new Autogen(settings(
+                List.of("dev.autogen.goals.shop"), compiled, unreachable), new RecordingLog()).history());
+        assertTrue(named.getMessage().startsWith("Cannot reach database jdbc:postgresql://127.0.0.1:1/shop"), named.getMessage());
+    }
 }
