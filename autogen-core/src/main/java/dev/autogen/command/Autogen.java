@@ -181,11 +181,7 @@ public final class Autogen {
         Introspector introspector = new Introspector(table -> table.equals(settings.versionTable()));
         try (ScratchDatabase replay = scratch.create(name); Connection connection = replay.connect()) {
             if (!revisions.isEmpty()) {
-                try {
-                    replayRunner(connection, graph, replay.spec()).upgrade(revisions);
-                } catch (AutogenException e) {
-                    throw replayFailed(e);
-                }
+                replaying(() -> replayRunner(connection, graph, replay.spec()).upgrade(revisions));
             }
             return settings.filter().apply(introspector.read(connection, Introspector.userSchemas(connection)));
         } catch (SQLException e) {
@@ -379,18 +375,20 @@ public final class Autogen {
         if (settings.database() == null) {
             return historyOfFiles(graph, "no database was given (autogen.url, DATABASE_URL or spring.datasource)");
         }
-        if (!settings.databaseNamed()) {
-            // the application's own database, taken without being asked for: the files' history is worth having without it
-            try (Connection ignored = settings.database().connect()) {
-                // reached: its record is read below
-            } catch (AutogenException | SQLException e) {
-                log.warn(e.getMessage() + (e.getMessage().endsWith(".") ? "" : ".")
-                        + " Listing the migrations without what it has applied.");
-                return historyOfFiles(graph, "the application's database " + settings.database().displayUrl()
-                        + " could not be reached");
+        Connection connection;
+        try {
+            connection = settings.database().connect();
+        } catch (AutogenException e) {
+            if (settings.databaseNamed()) {
+                throw e;
             }
+            // the application's own database, taken without being asked for: the files' history is worth having without it
+            log.warn(e.getMessage() + (e.getMessage().endsWith(".") ? "" : ".")
+                    + " Listing the migrations without what it has applied.");
+            return historyOfFiles(graph, "the application's database " + settings.database().displayUrl()
+                    + " could not be reached");
         }
-        return onDatabase(settings.database(), graph, runner -> {
+        return onConnection(connection, settings.database(), graph, runner -> {
             Map<String, MigrationRunner.AppliedMigration> applied = new LinkedHashMap<>();
             runner.appliedMigrations().forEach(row -> applied.put(row.revision(), row));
             List<MigrationFile> pending = graph.ordered().stream().filter(m -> !applied.containsKey(m.revision())).toList();
@@ -677,11 +675,7 @@ public final class Autogen {
              Connection replayed = replay.connect()) {
             if (revision != null) {
                 log.info("Replaying the migrations up to " + revision + " into a scratch database");
-                try {
-                    replayRunner(replayed, graph, replay.spec()).upgrade(revision);
-                } catch (AutogenException e) {
-                    throw replayFailed(e);
-                }
+                replaying(() -> replayRunner(replayed, graph, replay.spec()).upgrade(revision));
             }
             Set<String> schemas = new LinkedHashSet<>(Introspector.userSchemas(connection));
             schemas.addAll(Introspector.userSchemas(replayed));
@@ -1155,11 +1149,8 @@ public final class Autogen {
                     try (Connection connection = replay.connect()) {
                         if (!graph.isEmpty()) {
                             log.info("Replaying " + graph.ordered().size() + " migration(s) into a scratch database");
-                            try {
-                                timed("replay", () -> replayRunner(connection, graph, replay.spec()).upgrade("head"));
-                            } catch (AutogenException e) {
-                                throw replayFailed(e);
-                            }
+                            replaying(() -> timed("replay",
+                                    () -> replayRunner(connection, graph, replay.spec()).upgrade("head")));
                         }
                         current = timedSql("introspection", () -> introspector.read(connection, Introspector.userSchemas(connection)));
                         if (spellCurrent && !graph.isEmpty()) {
@@ -1176,7 +1167,7 @@ public final class Autogen {
                         settle(speculative);
                         replay.close();
                         // the migrations may be right, and the scratch server too small for them
-                        Optional<AutogenException> shortage = replayShortage(e);
+                        Optional<AutogenException> shortage = ServerShortage.stopped("replay the migrations", e);
                         if (shortage.isPresent()) {
                             throw shortage.get();
                         }
@@ -1489,25 +1480,23 @@ public final class Autogen {
     }
 
     /**
-     * A migration that failed where the migrations are replayed: said as the scratch database's, whose "database is
-     * at" is not the project's; a scratch server short of a resource, as that.
+     * Runs {@code upgrade} of migrations replayed on a scratch database. A migration that fails there is said as the
+     * scratch database's, whose "database is at" is not the project's; a scratch server short of a resource, as that.
      */
-    private AutogenException replayFailed(AutogenException e) {
-        Optional<AutogenException> shortage = replayShortage(e);
-        if (shortage.isPresent()) {
-            return shortage.get();
+    private void replaying(Runnable upgrade) {
+        try {
+            upgrade.run();
+        } catch (AutogenException e) {
+            Optional<AutogenException> shortage = ServerShortage.stopped("replay the migrations", e);
+            if (shortage.isPresent()) {
+                throw shortage.get();
+            }
+            // a database whose extension was installed outside the migrations, by a DBA say, is not one they rebuild
+            String extension = MissingFromExtension.of(e, scratchAdmin()).map(missing -> " " + missing.says()
+                    + ", and no migration before it creates it: make " + missing.step() + " that migration's first step, and"
+                    + " its reverse its downgrade's last (README, Extensions).").orElse("");
+            throw new AutogenException("Cannot replay the migrations on a scratch database: " + e.getMessage() + extension, e);
         }
-        // a database whose extension was installed outside the migrations, by a DBA say, is not one they rebuild
-        String extension = MissingFromExtension.of(e, scratchAdmin()).map(missing -> " " + missing.says()
-                + ", and no migration before it creates it: make " + missing.step() + " that migration's first step, and"
-                + " its reverse its downgrade's last (README, Extensions).").orElse("");
-        return new AutogenException("Cannot replay the migrations on a scratch database: " + e.getMessage() + extension, e);
-    }
-
-    /** A replay the scratch server was too small for, said as that: the migrations may well be right. */
-    private static Optional<AutogenException> replayShortage(Throwable e) {
-        return ServerShortage.of(e).map(shortage -> new AutogenException("Cannot replay the migrations: the scratch PostgreSQL "
-                + shortage, e));
     }
 
     /** Starts the scratch server on a thread of its own; a failure is reported to the step that needs the server. */
@@ -1600,7 +1589,13 @@ public final class Autogen {
 
     /** Runs {@code work} with a runner on the live database, closing the connection after it. */
     private <T> T onDatabase(ConnectionSpec database, RevisionGraph graph, java.util.function.Function<MigrationRunner, T> work) {
-        try (Connection connection = database.connect()) {
+        return onConnection(database.connect(), database, graph, work);
+    }
+
+    /** Runs {@code work} with a runner on {@code connection}, opened on {@code database}, closing it after. */
+    private <T> T onConnection(Connection connection, ConnectionSpec database, RevisionGraph graph,
+                               java.util.function.Function<MigrationRunner, T> work) {
+        try (connection) {
             return work.apply(runner(connection, graph, database));
         } catch (SQLException e) {
             throw new AutogenException("Lost the connection to " + database + ": " + e.getMessage(), e);

@@ -28,9 +28,6 @@ public record MissingFromExtension(String kind, String name, List<String> extens
      * or when no extension there has that object.
      */
     public static Optional<MissingFromExtension> of(Throwable error, ScratchAdmin probe) {
-        if (!isMissingObject(error)) {
-            return Optional.empty();
-        }
         for (Throwable at = error; at != null; at = at.getCause() == at ? null : at.getCause()) {
             if (at instanceof SQLException sql && sql.getSQLState() != null && sql.getMessage() != null) {
                 Matcher type = TYPE.matcher(sql.getMessage());

@@ -1,5 +1,7 @@
 package dev.autogen.db;
 
+import dev.autogen.AutogenException;
+
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -26,6 +28,14 @@ public final class ServerShortage {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * "Cannot {@code doing}: the scratch PostgreSQL ran out of ...", when {@code error} is such a refusal: what a step on
+     * the scratch server says when the server, not the schema or the migrations, stopped it.
+     */
+    public static Optional<AutogenException> stopped(String doing, Throwable error) {
+        return of(error).map(shortage -> new AutogenException("Cannot " + doing + ": the scratch PostgreSQL " + shortage, error));
     }
 
     private static String describe(SQLException e) {

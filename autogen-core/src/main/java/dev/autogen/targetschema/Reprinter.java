@@ -105,8 +105,8 @@ public final class Reprinter {
      * compared as printed may differ where the schemas do not, so going on would report changes that are not there.
      */
     private static void failIfServerFailed(SQLException e, String doing) {
-        ServerShortage.of(e).ifPresent(shortage -> {
-            throw new AutogenException("Cannot " + doing + " on a scratch database: the scratch PostgreSQL " + shortage, e);
+        ServerShortage.stopped(doing + " on a scratch database", e).ifPresent(stopped -> {
+            throw stopped;
         });
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.startsWith("08") || state.startsWith("57") || state.startsWith("58") || state.startsWith("XX")) {

@@ -132,8 +132,8 @@ public record TargetSchema(Schema schema, WrittenText written) implements java.i
         try {
             StatementBatches.run(connection, statements);
         } catch (StatementBatches.Refused e) {
-            ServerShortage.of(e).ifPresent(shortage -> {
-                throw new AutogenException("Cannot build the entities' schema: the scratch PostgreSQL " + shortage, e);
+            ServerShortage.stopped("build the entities' schema", e).ifPresent(stopped -> {
+                throw stopped;
             });
             String refused = "PostgreSQL refuses the DDL Hibernate writes for the entities: " + e.statement()
                     + ": " + e.getMessage().lines().findFirst().orElse("") + ". ";

@@ -5,13 +5,13 @@ import dev.autogen.command.Autogen;
 import dev.autogen.config.Configuration;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
+import dev.autogen.testing.HandWrittenMigration;
 import dev.autogen.testing.InMemoryCompiler;
 import dev.autogen.testing.RecordingLog;
 import dev.autogen.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -39,15 +39,8 @@ class ExtensionsTest {
     }
 
     /** A migration of the project's own, as its author writes it: {@code upgrade} and {@code downgrade} as given. */
-    private void handWritten(String className, String id, String parent, String upgrade, String downgrade) throws Exception {
-        Files.writeString(migrations.resolve(className + ".java"), "package " + MIGRATIONS + ";\n\n"
-                + "import dev.autogen.script.*;\n"
-                + "import static dev.autogen.script.Definitions.*;\n\n"
-                + "@Revision(id = \"" + id + "\", parent = \"" + parent + "\", message = \"" + className + "\")\n"
-                + "public class " + className + " implements Migration {\n"
-                + "    public void upgrade(Operations op) {\n        " + upgrade + "\n    }\n\n"
-                + "    public void downgrade(Operations op) {\n        " + downgrade + "\n    }\n"
-                + "}\n");
+    private void handWritten(String className, String id, String parent, String upgrade, String downgrade) {
+        HandWrittenMigration.write(migrations, MIGRATIONS, className, id, parent, className, upgrade, downgrade);
     }
 
     @Test

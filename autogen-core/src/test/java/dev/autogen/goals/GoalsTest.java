@@ -6,6 +6,7 @@ import dev.autogen.config.Configuration;
 import dev.autogen.db.ConnectionSpec;
 import dev.autogen.db.ScratchAdmin.ScratchDatabase;
 import dev.autogen.script.MigrationFile;
+import dev.autogen.testing.HandWrittenMigration;
 import dev.autogen.testing.InMemoryCompiler;
 import dev.autogen.testing.RecordingLog;
 import dev.autogen.testing.Scenario;
@@ -351,13 +352,8 @@ class GoalsTest {
 
     @Test
     void aMigrationThatFailsWhereTheMigrationsReplayIsSaidAsTheReplaysFailure() throws Exception {
-        Files.writeString(migrations.resolve("M1_Broken.java"), "package " + MIGRATIONS + ";\n\n"
-                + "import dev.autogen.script.*;\n\n"
-                + "@Revision(id = \"b0000000001a\", parent = \"\", message = \"broken\")\n"
-                + "public class M1_Broken implements Migration {\n"
-                + "    public void upgrade(Operations op) { op.execute(\"ALTER TABLE no_such_table ADD COLUMN a integer\"); }\n"
-                + "    public void downgrade(Operations op) { }\n"
-                + "}\n");
+        HandWrittenMigration.write(migrations, MIGRATIONS, "M1_Broken", "b0000000001a", "", "broken",
+                "op.execute(\"ALTER TABLE no_such_table ADD COLUMN a integer\");", "");
         AutogenException failed = assertThrows(AutogenException.class, () -> new Autogen(settings(
                 List.of("dev.autogen.goals.shop"), InMemoryCompiler.compileDirectory(migrations), null), new RecordingLog()).check());
         // the database it is at is the scratch one, not the project's
@@ -378,13 +374,7 @@ class GoalsTest {
 
     @Test
     void historyListsTheFilesWhenTheApplicationsDatabaseCannotBeReachedAndFailsForANamedOne() throws Exception {
-        Files.writeString(migrations.resolve("M1_Empty.java"), "package " + MIGRATIONS + ";\n\n"
-                + "import dev.autogen.script.*;\n\n"
-                + "@Revision(id = \"c0000000001a\", parent = \"\", message = \"nothing yet\")\n"
-                + "public class M1_Empty implements Migration {\n"
-                + "    public void upgrade(Operations op) { }\n"
-                + "    public void downgrade(Operations op) { }\n"
-                + "}\n");
+        HandWrittenMigration.write(migrations, MIGRATIONS, "M1_Empty", "c0000000001a", "", "nothing yet", "", "");
         ClassLoader compiled = InMemoryCompiler.compileDirectory(migrations);
         // nothing listens on port 1
         ConnectionSpec unreachable = ConnectionSpec.parse("jdbc:postgresql://127.0.0.1:1/shop", "app", null);

@@ -4,6 +4,7 @@ import dev.autogen.AutogenException;
 import dev.autogen.command.Autogen;
 import dev.autogen.config.Configuration;
 import dev.autogen.db.ConnectionSpec;
+import dev.autogen.testing.HandWrittenMigration;
 import dev.autogen.testing.InMemoryCompiler;
 import dev.autogen.testing.RecordingLog;
 import dev.autogen.testing.TestPostgres;
@@ -297,16 +298,11 @@ class SchemaCacheTest {
     /** A migration that the scratch server is too small for: its sort spills past the temporary file limit it sets. */
     @Test
     void aScratchServerTooSmallForTheMigrationsIsSaidAsSuch() throws Exception {
-        Files.writeString(migrations.resolve("M20261122_100000_Sorted.java"), "package " + MIGRATIONS + ";\n"
-                + "import dev.autogen.script.*;\n"
-                + "@Revision(id = \"5a5a5a5a5a5a\", parent = \"\", message = \"sorted\", created = \"2026-11-22T10:00:00Z\")\n"
-                + "public class M20261122_100000_Sorted implements Migration {\n"
-                + "    public void upgrade(Operations op) {\n"
-                + "        op.execute(\"SET LOCAL temp_file_limit = '64kB'\", \"SELECT 1\");\n"
-                + "        op.execute(\"CREATE TABLE public.sorted AS SELECT g FROM generate_series(1, 500000) g ORDER BY g DESC\","
-                + " \"DROP TABLE public.sorted\");\n"
-                + "    }\n"
-                + "    public void downgrade(Operations op) { op.execute(\"DROP TABLE public.sorted\"); }\n}\n");
+        HandWrittenMigration.write(migrations, MIGRATIONS, "M20261122_100000_Sorted", "5a5a5a5a5a5a", "", "sorted",
+                "op.execute(\"SET LOCAL temp_file_limit = '64kB'\", \"SELECT 1\");\n"
+                        + "        op.execute(\"CREATE TABLE public.sorted AS SELECT g FROM generate_series(1, 500000) g ORDER BY g"
+                        + " DESC\", \"DROP TABLE public.sorted\");",
+                "op.execute(\"DROP TABLE public.sorted\");");
         AutogenException said = assertThrows(AutogenException.class,
                 () -> autogen(List.of(WIDGETS), compiled("public int unitPrice;\n"), new RecordingLog()).check());
         assertTrue(said.getMessage().startsWith("Cannot replay the migrations: the scratch PostgreSQL ran out of a configured"
@@ -317,12 +313,8 @@ class SchemaCacheTest {
     @Test
     void migrationsThatInstallAnExtensionAreReplayedBeforeTheEntitiesSchemaIsBuiltWithIt() throws Exception {
         // written by hand: autogen writes no CREATE EXTENSION
-        Files.writeString(migrations.resolve("M20261122_100000_Citext.java"), "package " + MIGRATIONS + ";\n"
-                + "import dev.autogen.script.*;\n"
-                + "@Revision(id = \"c1c1c1c1c1c1\", parent = \"\", message = \"citext\", created = \"2026-11-22T10:00:00Z\")\n"
-                + "public class M20261122_100000_Citext implements Migration {\n"
-                + "    public void upgrade(Operations op) { op.execute(\"CREATE EXTENSION citext\", \"DROP EXTENSION citext\"); }\n"
-                + "    public void downgrade(Operations op) { op.execute(\"DROP EXTENSION citext\"); }\n}\n");
+        HandWrittenMigration.write(migrations, MIGRATIONS, "M20261122_100000_Citext", "c1c1c1c1c1c1", "", "citext",
+                "op.execute(\"CREATE EXTENSION citext\", \"DROP EXTENSION citext\");", "op.execute(\"DROP EXTENSION citext\");");
         String email = "@jakarta.persistence.Column(columnDefinition = \"citext\") public String email;\n";
         List<String> widgets = List.of(WIDGETS);
         autogen(widgets, compiled(email), new RecordingLog()).revision("widgets with email");
