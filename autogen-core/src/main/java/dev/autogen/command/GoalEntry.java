@@ -203,7 +203,8 @@ public final class GoalEntry {
         }
         String environment = Key.DATABASE_URL.in(properties);
         if (environment != null) {
-            ConnectionSpec database = ConnectionSpec.parse(environment, user, password);
+            ConnectionSpec database = ConnectionSpec.parse(environment, user, password)
+                    .withKeys(ConnectionSpec.Keys.DATABASE_URL);
             sources.add("the DATABASE_URL environment variable");
             say.add("Database: " + database + " (the DATABASE_URL environment variable)");
             return database;

@@ -38,6 +38,9 @@ public record ConnectionSpec(String url, String user, String password, int conne
         public static final Keys SCRATCH = new Keys("autogen.scratch", "autogen.scratchUser", "autogen.scratchPassword");
         public static final Keys SPRING_DATASOURCE = new Keys("spring.datasource.url", "spring.datasource.username",
                 "spring.datasource.password");
+        /** The environment's DATABASE_URL, whose user and password autogen.user and autogen.password may give instead. */
+        public static final Keys DATABASE_URL = new Keys("DATABASE_URL", "the user in DATABASE_URL (or autogen.user)",
+                "the password in DATABASE_URL (or autogen.password)");
     }
 
     public ConnectionSpec {

@@ -1,5 +1,6 @@
 package dev.autogen.command;
 
+import dev.autogen.AutogenException;
 import dev.autogen.config.Configuration;
 import dev.autogen.config.Key;
 import dev.autogen.db.ConnectionSpec;
@@ -16,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -61,7 +64,8 @@ class GoalEntryTest {
     @Test
     void databaseUrlOfTheEnvironmentIsTheDatabaseOfTheLiveGoalsOnly() {
         Map<String, String> keys = keys(Map.of(Key.DATABASE_URL.key(), "postgresql://app:secret@db.example:5433/shop"));
-        ConnectionSpec expected = ConnectionSpec.parse("postgresql://app:secret@db.example:5433/shop", null, null);
+        ConnectionSpec expected = ConnectionSpec.parse("postgresql://app:secret@db.example:5433/shop", null, null)
+                .withKeys(ConnectionSpec.Keys.DATABASE_URL);
 
         for (String goal : List.of("revision", "check")) {
             RecordingLog log = new RecordingLog();
@@ -71,7 +75,14 @@ class GoalEntryTest {
         }
         for (String goal : List.of("upgrade", "downgrade", "current", "history")) {
             RecordingLog log = new RecordingLog();
-            assertEquals(expected, configuration(goal, keys, log).database(), goal);
+            Configuration configuration = configuration(goal, keys, log);
+            assertEquals(expected, configuration.database(), goal);
+            assertFalse(configuration.databaseNamed(), "the environment's database is not one the user named for " + goal);
+            // what to fix, when it cannot be reached, is DATABASE_URL
+            AutogenException unreachable = assertThrows(AutogenException.class, () -> ConnectionSpec.parse(
+                    "postgresql://app@127.0.0.1:1/shop", null, null).withKeys(configuration.database().keys()).connect());
+            assertTrue(unreachable.getMessage().endsWith("Check that PostgreSQL is running there and that DATABASE_URL is right."),
+                    unreachable.getMessage());
             assertTrue(log.lines.contains("Database: " + expected + " (the DATABASE_URL environment variable)"), log::text);
             assertTrue(log.lines.contains("Configuration from the DATABASE_URL environment variable"), log::text);
         }
@@ -96,8 +107,9 @@ class GoalEntryTest {
         Map<String, String> keys = keys(Map.of(Key.URL.key(), "jdbc:postgresql://live/db", Key.USER.key(), "owner",
                 Key.DATABASE_URL.key(), "postgresql://app@elsewhere/shop"));
         for (String goal : List.of("revision", "check", "upgrade", "downgrade", "current", "history")) {
-            assertEquals(new ConnectionSpec("jdbc:postgresql://live/db", "owner", null),
-                    configuration(goal, keys, new RecordingLog()).database(), goal);
+            Configuration configuration = configuration(goal, keys, new RecordingLog());
+            assertEquals(new ConnectionSpec("jdbc:postgresql://live/db", "owner", null), configuration.database(), goal);
+            assertTrue(configuration.databaseNamed(), goal);
         }
     }
 
